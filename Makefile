@@ -1,0 +1,57 @@
+# planmap — see README.md. Two commands on a fresh clone:
+#   make demo   extract the bundled sample documents to out/planmap.xlsx
+#   make test   run the test suite (what .ci/run calls)
+
+GO      ?= go
+BIN     := bin/planmap
+SHARED  ?= ../shared
+OUT     := out
+
+.PHONY: all build demo test test-short vet fmt-check eval bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/planmap
+
+demo: build
+	@mkdir -p $(OUT)
+	./$(BIN) extract -o $(OUT)/planmap.xlsx corpus/samples
+	./$(BIN) extract -o $(OUT)/planmap.jsonl corpus/samples
+	@echo "wrote $(OUT)/planmap.xlsx and $(OUT)/planmap.jsonl"
+
+# The whole suite, with the race detector; fuzz targets run their seed corpora.
+test:
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+test-short:
+	$(GO) test -short -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# Scores extraction of ../shared/corpus against its gold annotations.
+eval: build
+	@if [ -d $(SHARED)/corpus/gold ]; then \
+		mkdir -p $(OUT) && \
+		./$(BIN) extract -o $(OUT)/eval.jsonl $(SHARED)/corpus && \
+		./$(BIN) eval --gold $(SHARED)/corpus/gold $(OUT)/eval.jsonl; \
+	else echo "$(SHARED)/corpus/gold absent: nothing to evaluate"; fi
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./...
+
+FUZZTIME ?= 5m
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf bin $(OUT)

@@ -1,0 +1,57 @@
+// Package pdf reads text-based PDF files into the layout model, in stages
+// that can each be inspected on their own, as in pdfplumber's pipeline:
+// glyphs → words → lines → rulings → cells → tables → blocks.
+package pdf
+
+import "github.com/planmap/planmap/extract/layout"
+
+// Options says which pages to read and how.
+type Options struct {
+	Pages    []int // 1-based pages to read; nil means all
+	MaxPages int   // refuse documents with more pages (0 = no limit)
+	Workers  int   // pages parsed in parallel (0 = 1)
+}
+
+// Glyph is one character as drawn, in top-left-origin points on the upright
+// (rotation-corrected) page.
+type Glyph struct {
+	Text     string
+	Font     string
+	Size     float64 // font size in points
+	X0, X1   float64
+	Top, Bot float64 // Top < Bot: y grows downwards
+	Base     float64 // baseline y
+}
+
+// Word is a run of glyphs with no gap wider than a fraction of the font size.
+type Word struct {
+	Text     string
+	Font     string
+	Size     float64
+	X0, X1   float64
+	Top, Bot float64
+	Base     float64
+}
+
+// Line is the words sharing a baseline, left to right.
+type Line struct {
+	Words    []Word
+	X0, X1   float64
+	Top, Bot float64
+	Base     float64
+}
+
+// Ruling is a drawn horizontal or vertical line segment (a stroked path or a
+// thin filled rectangle), in the same coordinates as Glyph.
+type Ruling struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// PageTable is one table found on one page, before tables that continue
+// across pages are joined.
+type PageTable struct {
+	Page   int
+	Method string // "lattice" (ruled) or "stream" (aligned text)
+	Box    layout.Box
+	Table  *layout.Table
+}
