@@ -2,10 +2,6 @@ package normalise
 
 import "github.com/planmap/planmap/extract/layout"
 
-// Options carries what the user can replace: the organisation registry, the
-// theme taxonomy and per-file metadata from a manifest.
-type Options struct{}
-
 // Normalise turns one document's layout into its plan. file is the input
 // path, used for provenance and the document name.
 func Normalise(doc *layout.Document, file string, opt Options) *Plan {

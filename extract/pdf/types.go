@@ -55,3 +55,14 @@ type PageTable struct {
 	Box    layout.Box
 	Table  *layout.Table
 }
+
+// pageText is one page after the glyph, word, line and ruling stages: the
+// input of table finding and of paragraph building.
+type pageText struct {
+	Number        int     // 1-based
+	Width, Height float64 // upright page size in points
+	Glyphs        []Glyph
+	Words         []Word
+	Lines         []Line
+	Rulings       []Ruling
+}

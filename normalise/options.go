@@ -1,0 +1,22 @@
+package normalise
+
+// Options carries what the user can replace: the organisation registry, the
+// theme taxonomy and per-file metadata from a manifest.
+type Options struct {
+	Orgs   *Registry
+	Themes *Taxonomy
+}
+
+// LoadOptions reads the files named by --orgs, --themes and --manifest; an
+// empty path keeps the default.
+func LoadOptions(orgs, themes, manifest string) (Options, error) {
+	r, err := LoadRegistry(orgs)
+	if err != nil {
+		return Options{}, err
+	}
+	t, err := LoadTaxonomy(themes)
+	if err != nil {
+		return Options{}, err
+	}
+	return Options{Orgs: r, Themes: t}, nil
+}
