@@ -5,6 +5,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/planmap/planmap/extract/docx"
@@ -47,8 +48,9 @@ func Extract(ctx context.Context, format layout.Format, data []byte, lim Limits)
 		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, HTML or plain text", format)
 	}
 	if err != nil {
-		if _, ok := err.(*layout.Error); !ok {
-			err = &layout.Error{Status: layout.StatusOf(err), Err: err}
+		var le *layout.Error
+		if !errors.As(err, &le) {
+			err = &layout.Error{Status: layout.StatusCorrupt, Err: err}
 		}
 		return nil, err
 	}

@@ -1,6 +1,13 @@
 // Package pdf reads text-based PDF files into the layout model, in stages
 // that can each be inspected on their own, as in pdfplumber's pipeline:
 // glyphs → words → lines → rulings → cells → tables → blocks.
+//
+// Files: lexer.go and interp.go walk content streams (glyphs and paths),
+// fonts.go reads fonts, page.go puts a page upright (readPage), words.go
+// builds words and lines; tables.go and its siblings find tables;
+// furniture.go, blocks.go and order.go build paragraphs, headings and list
+// items in reading order; join.go joins tables across pages; pdf.go is the
+// public API and runs pages in parallel.
 package pdf
 
 import "github.com/planmap/planmap/extract/layout"
@@ -42,9 +49,13 @@ type Line struct {
 }
 
 // Ruling is a drawn horizontal or vertical line segment (a stroked path or a
-// thin filled rectangle), in the same coordinates as Glyph.
+// thin filled rectangle), in the same coordinates as Glyph, with X0 <= X1
+// and Y0 <= Y1.
 type Ruling struct {
 	X0, Y0, X1, Y1 float64
+	// Fill marks an edge of a filled rectangle (a shaded cell or box) rather
+	// than a drawn line: evidence of a cell, weaker than a border.
+	Fill bool
 }
 
 // PageTable is one table found on one page, before tables that continue
@@ -54,6 +65,9 @@ type PageTable struct {
 	Method string // "lattice" (ruled) or "stream" (aligned text)
 	Box    layout.Box
 	Table  *layout.Table
+	// ColX is the left edge of each grid column, when the finder knows it:
+	// how a table continued on the next page is recognised.
+	ColX []float64
 }
 
 // pageText is one page after the glyph, word, line and ruling stages: the

@@ -1,0 +1,18 @@
+package pdf
+
+import (
+	"context"
+	"testing"
+)
+
+// FuzzExtract: damaged PDFs give an error or a document, never a panic.
+func FuzzExtract(f *testing.F) {
+	f.Add(synthPDF("", "BT /F1 12 Tf 72 700 Td (Hello world) Tj ET 0 0 m 100 0 l S"))
+	f.Add(synthPDF("/Rotate 90", "BT /F1 12 Tf 0 1 -1 0 100 72 Tm [(A) -300 (B)] TJ ET", "q 1 0 0 1 5 5 cm 0 0 10 10 re f Q"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Extract(context.Background(), data, Options{Workers: 2, MaxPages: 50})
+		if err == nil && doc == nil {
+			t.Fatal("no document and no error")
+		}
+	})
+}

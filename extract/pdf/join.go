@@ -1,0 +1,171 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/planmap/planmap/extract/layout"
+)
+
+// Tables that run over a page break. A table that ends its page continues
+// into a table that starts the next page when both have the same columns
+// in the same places, or when the next part opens with the same header
+// rows. The parts become one layout.Table, each row keeping its page, and
+// the header rows repeated on each page are dropped.
+
+const maxHeaderRows = 3
+
+// joinTables merges continued tables in a page-ordered block list. info
+// gives each table's page geometry. A continued part must open its page,
+// or follow only titles that repeat a title of an earlier page or say
+// "continued" (a slide deck repeats the slide title over the table); those
+// repeated titles are dropped with the repeated header rows.
+func joinTables(bs []layout.Block, info map[*layout.Table]PageTable) []layout.Block {
+	out := make([]layout.Block, 0, len(bs))
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.Kind != layout.TableKind || b.Table == nil || len(out) == 0 {
+			out = append(out, b)
+			continue
+		}
+		k := len(out) - 1
+		titles := 0
+		for k >= 0 && out[k].Page == b.Page && titles < 3 && repeatedTitle(out, k) {
+			k--
+			titles++
+		}
+		if k >= 0 && (titles > 0 || firstOnPage(bs, i)) {
+			prev := &out[k]
+			if prev.Kind == layout.TableKind && prev.Table != nil && lastPage(prev.Table, prev.Page) == b.Page-1 &&
+				continues(prev.Table, b.Table, info[prev.Table], info[b.Table]) {
+				merged := mergeTables(prev.Table, b.Table)
+				prev.Table = merged
+				info[merged] = info[b.Table] // geometry of the latest part decides the next join
+				out = out[:k+1]
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+var continuedRe = regexp.MustCompile(`(?i)\bcont(inued|'d|’d|d)?\b\.?`)
+
+// repeatedTitle reports whether block k is a short heading or paragraph
+// that says "continued" or repeats the text of a block on an earlier page.
+func repeatedTitle(bs []layout.Block, k int) bool {
+	b := bs[k]
+	if (b.Kind != layout.Heading && b.Kind != layout.Paragraph) || len(strings.Fields(b.Text)) > 15 {
+		return false
+	}
+	if continuedRe.MatchString(b.Text) {
+		return true
+	}
+	t := foldCell(b.Text)
+	for j := k - 1; j >= 0 && j >= k-40; j-- {
+		if bs[j].Page < b.Page && bs[j].Kind != layout.TableKind && foldCell(bs[j].Text) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// lastPage is the page of a table's last row.
+func lastPage(t *layout.Table, page int) int {
+	if n := len(t.Rows); n > 0 && t.Rows[n-1].Page > 0 {
+		return t.Rows[n-1].Page
+	}
+	return page
+}
+
+// firstOnPage reports whether block i is the first block of its page.
+func firstOnPage(bs []layout.Block, i int) bool {
+	return i == 0 || bs[i-1].Page != bs[i].Page
+}
+
+// continues reports whether b is the next part of a.
+func continues(a, b *layout.Table, pa, pb PageTable) bool {
+	if repeatedHeader(a, b) > 0 {
+		return true
+	}
+	if a.Columns != b.Columns || a.Columns < 2 {
+		return false
+	}
+	sameEdges := math.Abs(pa.Box.X0-pb.Box.X0) <= 8 && math.Abs(pa.Box.X1-pb.Box.X1) <= 8
+	if len(pa.ColX) == len(pb.ColX) && len(pa.ColX) == a.Columns {
+		off := 0
+		for i := range pa.ColX {
+			if math.Abs(pa.ColX[i]-pb.ColX[i]) > 6 {
+				off++
+			}
+		}
+		// every column lines up, or all but one in a table with the same
+		// edges (a text-aligned column can start a little differently)
+		return off == 0 || (off == 1 && a.Columns >= 3 && sameEdges)
+	}
+	// no column geometry: the tables must share their left and right edges
+	return sameEdges
+}
+
+// repeatedHeader counts the rows at the top of b that repeat the top rows of
+// a (a's header rows when it knows them).
+func repeatedHeader(a, b *layout.Table) int {
+	if a.Columns != b.Columns {
+		return 0
+	}
+	ga, gb := a.Grid(), b.Grid()
+	limit := maxHeaderRows
+	if a.HeaderRows > 0 {
+		limit = a.HeaderRows
+	}
+	k := 0
+	for k < limit && k < len(ga) && k < len(gb)-1 && sameRow(ga[k], gb[k]) {
+		k++
+	}
+	if a.HeaderRows > 0 && k < a.HeaderRows {
+		return 0
+	}
+	return k
+}
+
+func sameRow(x, y []string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	empty := true
+	for i := range x {
+		// without spaces: a narrow column wraps "Timescale" as "Timescal e"
+		cx, cy := strings.ReplaceAll(foldCell(x[i]), " ", ""), strings.ReplaceAll(foldCell(y[i]), " ", "")
+		if cx != cy {
+			return false
+		}
+		if cx != "" {
+			empty = false
+		}
+	}
+	return !empty
+}
+
+func foldCell(s string) string { return strings.ToLower(layout.Clean(s)) }
+
+// mergeTables appends b's rows to a copy of a, dropping b's repeated
+// header rows.
+func mergeTables(a, b *layout.Table) *layout.Table {
+	k := repeatedHeader(a, b)
+	m := &layout.Table{Columns: a.Columns, HeaderRows: a.HeaderRows}
+	if m.HeaderRows == 0 {
+		m.HeaderRows = k
+	}
+	m.Rows = append(append([]layout.Row(nil), a.Rows...), b.Rows[k:]...)
+	if b.Columns > m.Columns {
+		m.Columns = b.Columns
+	}
+	for i := range m.Rows {
+		for len(m.Rows[i].Cells) < m.Columns {
+			m.Rows[i].Cells = append(m.Rows[i].Cells, layout.Cell{})
+		}
+	}
+	return m
+}

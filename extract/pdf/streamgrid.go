@@ -1,0 +1,438 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+
+	"github.com/planmap/planmap/extract/layout"
+)
+
+// The stream table's grid: chunks placed in columns, header-only columns
+// folded, rows from lines (joined for wrapped text cells), evidence checks.
+
+// splitAtGutters cuts a chunk that crosses column gutters at the word gaps
+// that fall between two columns and are wider than a word space: two
+// figures set close together. Prose running across columns keeps its even
+// word spacing and stays whole.
+func splitAtGutters(c chunk, cols []interval) []chunk {
+	colOf := func(w Word) int {
+		best, bo := -1, 0.0
+		for k, v := range cols {
+			if ov := math.Min(w.X1, v.x1) - math.Max(w.X0, v.x0); ov > bo {
+				best, bo = k, ov
+			}
+		}
+		return best
+	}
+	// The chunk's usual word space: a gutter gap must be clearly wider.
+	var gaps []float64
+	for i := 1; i < len(c.words); i++ {
+		gaps = append(gaps, c.words[i].X0-c.words[i-1].X1)
+	}
+	space := 0.0
+	if len(gaps) >= 3 {
+		sort.Float64s(gaps)
+		space = gaps[len(gaps)/2]
+	}
+	var out []chunk
+	from := 0
+	for i := 1; i <= len(c.words); i++ {
+		if i < len(c.words) {
+			a, b := c.words[i-1], c.words[i]
+			ca, cb := colOf(a), colOf(b)
+			gap := b.X0 - a.X1
+			if ca < 0 || cb < 0 || ca == cb || gap <= 0.35*math.Max(a.Size, b.Size) || gap <= 1.5*space {
+				continue
+			}
+		}
+		ws := c.words[from:i]
+		x1 := ws[0].X1
+		for _, w := range ws {
+			x1 = math.Max(x1, w.X1)
+		}
+		out = append(out, chunk{words: ws, x0: ws[0].X0, x1: x1})
+		from = i
+	}
+	return out
+}
+
+// placeChunk returns the first column a chunk goes to and how many columns
+// it spans. A chunk inside one column goes there; one that crosses gutters
+// and starts at a column's left edge spans from that column (an objective
+// row, a left-aligned spanning label); a centred one goes to the column it
+// overlaps most, as the peers place a header centred over its columns.
+func placeChunk(c chunk, cols []interval, em float64) (int, int) {
+	first, last, bestOv, best := -1, -1, 0.0, -1
+	for k, col := range cols {
+		ov := math.Min(c.x1, col.x1) - math.Max(c.x0, col.x0)
+		if ov > 0 {
+			if first < 0 {
+				first = k
+			}
+			last = k
+			if ov > bestOv {
+				bestOv, best = ov, k
+			}
+		}
+	}
+	if first < 0 {
+		// In a gutter: the nearest column.
+		cx, bd := (c.x0+c.x1)/2, math.Inf(1)
+		for k, col := range cols {
+			d := math.Min(math.Abs(cx-col.x0), math.Abs(cx-col.x1))
+			if d < bd {
+				bd, best = d, k
+			}
+		}
+		return best, 1
+	}
+	if first == last {
+		return first, 1
+	}
+	if c.x0 <= cols[first].x0+em {
+		return first, last - first + 1
+	}
+	return best, 1
+}
+
+// buildStream turns one run of lines into a table, or reports that it is
+// not one: columns from the chunks, chunks placed (split at gutters or
+// spanning), header-only columns folded, lines grouped into rows, then the
+// evidence checks against lists, numbered paragraphs and text boxes.
+func buildStream(run []sLine, fontSize float64, hrules []seg) (streamTable, bool) {
+	cols := streamColumns(run)
+	if len(cols) < 2 {
+		return streamTable{}, false
+	}
+	if proseColumns(run, cols) {
+		return streamTable{}, false
+	}
+	type place struct {
+		row, col, span int
+		c              chunk
+	}
+	var ps []place
+	for i, l := range run {
+		for _, c := range l.chunks {
+			for _, sc := range splitAtGutters(c, cols) {
+				j, span := placeChunk(sc, cols, fontSize)
+				ps = append(ps, place{i, j, span, sc})
+			}
+		}
+	}
+	occ := make([][2]int, len(ps))
+	for k, p := range ps {
+		occ[k] = [2]int{p.row, p.col}
+	}
+	index, ncol := foldHeaderColumns(occ, len(cols))
+	lc := make([]map[int]lineCell, len(run))
+	for i := range lc {
+		lc[i] = map[int]lineCell{}
+	}
+	for _, p := range ps {
+		j := index[p.col]
+		c, ok := lc[p.row][j]
+		w := p.c.words[0]
+		if !ok || p.c.x0 < c.x0 {
+			c.x0, c.first, c.size = p.c.x0, w.X1-w.X0, math.Max(w.Size, 1)
+		}
+		c.x1 = math.Max(c.x1, p.c.x1)
+		c.words += len(p.c.words)
+		lc[p.row][j] = c
+	}
+	rowOf, nrow := ruledRows(run, hrules, lc)
+	if rowOf == nil {
+		rowOf, nrow = textRows(lc, ncol)
+	}
+	grid := newCellGrid(nrow, ncol)
+	// A folded column starts where the leftmost of its parts starts.
+	grid.colX = make([]float64, ncol)
+	for j := len(cols) - 1; j >= 0; j-- {
+		grid.colX[index[j]] = cols[j].x0
+	}
+	for _, p := range ps {
+		i := rowOf[p.row]
+		j := index[p.col]
+		last := index[p.col+p.span-1]
+		id := grid.ids[i][j]
+		if id < 0 {
+			id = grid.group()
+		}
+		for k := j; k <= last; k++ {
+			if old := grid.ids[i][k]; old >= 0 && old != id {
+				grid.words[id] = append(grid.words[id], grid.words[old]...)
+				grid.words[old] = nil
+			}
+			grid.ids[i][k] = id
+		}
+		grid.words[id] = append(grid.words[id], p.c.words...)
+	}
+	// The column's extent bounds the width its cells' text wraps at.
+	right := make([]float64, ncol)
+	for j, c := range cols {
+		k := index[j]
+		right[k] = math.Max(right[k], c.x1)
+	}
+	grid.span = map[int][2]float64{}
+	for i := range nrow {
+		for j := range ncol {
+			if id := grid.ids[i][j]; id >= 0 {
+				sp, ok := grid.span[id]
+				if !ok {
+					sp = [2]float64{grid.colX[j], right[j]}
+				}
+				grid.span[id] = [2]float64{math.Min(sp[0], grid.colX[j]), math.Max(sp[1], right[j])}
+			}
+		}
+	}
+	for i := range nrow {
+		for j := range ncol {
+			if grid.ids[i][j] < 0 {
+				grid.ids[i][j] = grid.group()
+			}
+		}
+	}
+	// Evidence: at least three rows with two or more filled columns (not
+	// counting a first column that holds only a bullet or a paragraph
+	// number: numbered paragraphs and bullet lists are not tables) ...
+	rows := 0
+	for i := range nrow {
+		filled := map[int]bool{}
+		for j, id := range grid.ids[i] {
+			if len(grid.words[id]) == 0 {
+				continue
+			}
+			if ws := grid.words[id]; j == 0 && len(ws) == 1 && (isBulletWord(ws[0].Text) || paraNumRe.MatchString(ws[0].Text)) {
+				continue
+			}
+			filled[id] = true
+		}
+		if len(filled) >= 2 {
+			rows++
+		}
+	}
+	// ... and most rows pair cells: text boxes set side by side with their
+	// own line breaks make rows of one cell each. Beside a column of running
+	// prose (nine or more words a line) the rows must pair more often still.
+	need := 2
+	if proseColumn(lc, ncol) {
+		need = 3
+	}
+	if rows < 3 || rows*5 < nrow*need {
+		return streamTable{}, false
+	}
+	x0, x1 := runExtent(run)
+	box := layout.Box{X0: x0, Y0: run[0].top, X1: x1, Y1: run[len(run)-1].bot}
+	return streamTable{box: box, grid: grid}, true
+}
+
+// proseColumns reports whether aligned "columns" are really text columns or
+// a list: two columns whose chunks are mostly long runs of words (a
+// two-column page), or a first column holding only bullets or numbers.
+func proseColumns(run []sLine, cols []interval) bool {
+	if len(cols) != 2 {
+		return false
+	}
+	long, n, markers, firsts := 0, 0, 0, 0
+	for _, l := range run {
+		for _, c := range l.chunks {
+			n++
+			if len(c.words) >= 6 {
+				long++
+			}
+		}
+		if len(l.chunks) >= 2 {
+			firsts++
+			t := l.chunks[0].words
+			if len(t) == 1 && bulletRe.MatchString(t[0].Text) {
+				markers++
+			}
+		}
+	}
+	return long*2 > n || markers*2 > firsts
+}
+
+// lineCell is the text of one line in one column: its extent and the width
+// of its first word.
+type lineCell struct {
+	x0, x1, first, size float64
+	words               int
+}
+
+// textRows maps each line of a stream table to its row. In a table of
+// text cells, a line whose first (key) column is empty and whose text
+// continues a wrapped cell of the line above (its first word would not have
+// fitted on that line) belongs to the row above: the rows are then the ones
+// a reader sees, each starting where the key column has text. A table counts
+// as one of text cells when at least 30% of its lines after the first are
+// such continuations; in figure tables each line is its own row, as the
+// peers read them.
+func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
+	n := len(cells)
+	right := make([]float64, ncol)
+	for _, m := range cells {
+		for j, c := range m {
+			right[j] = math.Max(right[j], c.x1)
+		}
+	}
+	cont := make([]bool, n)
+	count := 0
+	for i := 1; i < n; i++ {
+		if _, ok := cells[i][0]; ok || len(cells[i]) == 0 {
+			continue
+		}
+		for j, c := range cells[i] {
+			p, ok := cells[i-1][j]
+			// A wrapped line holds several words and left no room for
+			// the next line's first word.
+			if ok && p.words >= 2 && p.x1+0.3*c.size+c.first > right[j]-c.size {
+				cont[i] = true
+				break
+			}
+		}
+		if cont[i] {
+			count++
+		}
+	}
+	rowOf := make([]int, n)
+	merge := n >= 2 && float64(count) >= 0.3*float64(n-1)
+	row := 0
+	for i := range n {
+		if i > 0 && !(merge && cont[i]) {
+			row++
+		}
+		rowOf[i] = row
+	}
+	return rowOf, row + 1
+}
+
+// proseColumn reports whether some column holds running prose: at least
+// five of its line parts, averaging nine words or more.
+func proseColumn(lc []map[int]lineCell, ncol int) bool {
+	words, lines := make([]int, ncol), make([]int, ncol)
+	for _, m := range lc {
+		for j, c := range m {
+			words[j] += c.words
+			lines[j]++
+		}
+	}
+	for j := range ncol {
+		if lines[j] >= 5 && words[j] >= 9*lines[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// ruledRows maps lines to rows by the horizontal rules drawn across the
+// table between them (a table ruled only horizontally, as Word's "rows
+// only" borders draw it): each band between two rules is one row. It
+// returns nil unless the rules mark rows of wrapped text: at least three
+// bands, no band holding two lines with text in the key (first) column,
+// and at least two bands below the first, and a fifth of all, holding
+// several lines. Rules that only frame the header and the table, or shaded
+// stripes behind one-line rows, leave each line its own row.
+func ruledRows(run []sLine, hrules []seg, lc []map[int]lineCell) ([]int, int) {
+	x0, x1 := runExtent(run)
+	top, bot := run[0].top, run[len(run)-1].bot
+	var ys []float64
+	for _, h := range hrules {
+		if h.pos > top && h.pos < bot && math.Min(h.b, x1)-math.Max(h.a, x0) >= 0.8*(x1-x0) {
+			ys = append(ys, h.pos)
+		}
+	}
+	sort.Float64s(ys)
+	rowOf := make([]int, len(run))
+	band, last := 0, -1
+	keys, lines := map[int]int{}, map[int]int{}
+	for i, l := range run {
+		b := sort.SearchFloat64s(ys, (l.top+l.bot)/2)
+		if b != last {
+			if last >= 0 {
+				band++
+			}
+			last = b
+		}
+		rowOf[i] = band
+		lines[band]++
+		if _, ok := lc[i][0]; ok {
+			keys[band]++
+		}
+	}
+	n := band + 1
+	wrapped := 0
+	for b := 1; b < n; b++ {
+		if keys[b] > 1 {
+			return nil, 0
+		}
+		if lines[b] > 1 {
+			wrapped++
+		}
+	}
+	if n < 3 || wrapped < 2 || wrapped*5 < n {
+		return nil, 0
+	}
+	return rowOf, n
+}
+
+// foldHeaderColumns folds header-only columns into their body neighbour: a
+// header word set off to one side of the figures below it makes a column
+// of its own that never shares a row with that neighbour, and lies wholly
+// above it. filled lists the (row, column) positions holding text; the
+// result maps each column to its folded column, and counts them.
+func foldHeaderColumns(filled [][2]int, ncols int) (map[int]int, int) {
+	occ := make([]map[int]bool, ncols)
+	for j := range occ {
+		occ[j] = map[int]bool{}
+	}
+	for _, f := range filled {
+		occ[f[1]][f[0]] = true
+	}
+	// above reports whether every row of column a lies above every row of b.
+	above := func(a, b int) bool {
+		if len(occ[a]) == 0 || len(occ[b]) == 0 || len(occ[a]) > 6 {
+			return false
+		}
+		for ra := range occ[a] {
+			for rb := range occ[b] {
+				if ra >= rb {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	into := make([]int, ncols)
+	for j := range into {
+		into[j] = j
+	}
+	for j := 0; j+1 < ncols; j++ {
+		disjoint := true
+		for r := range occ[j] {
+			if occ[j+1][r] {
+				disjoint = false
+				break
+			}
+		}
+		if disjoint && (above(j, j+1) || above(j+1, j)) {
+			for r := range occ[j] {
+				occ[j+1][r] = true
+			}
+			for k := range into {
+				if into[k] == j {
+					into[k] = j + 1
+				}
+			}
+		}
+	}
+	index, n := map[int]int{}, 0
+	out := map[int]int{}
+	for j := range ncols {
+		if _, ok := index[into[j]]; !ok {
+			index[into[j]] = n
+			n++
+		}
+		out[j] = index[into[j]]
+	}
+	return out, n
+}
