@@ -1,9 +1,428 @@
 package normalise
 
-import "github.com/planmap/planmap/extract/layout"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/planmap/planmap/extract/layout"
+)
 
 // Normalise turns one document's layout into its plan. file is the input
 // path, used for provenance and the document name.
+//
+// It reads the blocks in order: action tables (recognised by their header
+// row) give actions row by row; headings set the objective in force; lists
+// and splitSentences that state commitments give actions in prose documents.
+// Then actions that several tables print under one reference are merged,
+// leads are resolved, and themes and IDs are assigned.
 func Normalise(doc *layout.Document, file string, opt Options) *Plan {
-	return &Plan{Document: DocumentName(file)}
+	if opt.Orgs == nil {
+		opt.Orgs = DefaultRegistry()
+	}
+	if opt.Themes == nil {
+		opt.Themes = DefaultTaxonomy()
+	}
+	n := &normaliser{file: file, name: DocumentName(file), opt: opt, plan: &Plan{Document: DocumentName(file), Actions: []Action{}}}
+	if doc == nil {
+		return n.plan
+	}
+	n.doc = doc
+	n.plan.Acronyms = FindAcronyms(documentTexts(doc))
+	n.plan.Meta = inferMeta(doc, file, opt)
+	n.dateCtx = DateContext{Year: periodYear(n.plan.Meta)}
+	n.walk()
+	n.mergeRefs()
+	n.dedupeProse()
+	n.finish()
+	return n.plan
+}
+
+// normaliser holds the state of one document's reading.
+type normaliser struct {
+	doc     *layout.Document
+	file    string
+	name    string
+	opt     Options
+	plan    *Plan
+	dateCtx DateContext
+	drafts  []*draft
+
+	headings []headingCtx // open headings, outermost first
+	tableNo  int
+	reader   *tableReader // the last action table, which the next may continue
+	prose    proseState
+	curPage  int
+	// formTitle is the section title of a label/value form.
+	formTitle string
+}
+
+type headingCtx struct {
+	level int
+	text  string
+	obj   Objective
+	isObj bool
+}
+
+func (n *normaliser) add(d *draft) {
+	d.a.Document = n.name
+	n.drafts = append(n.drafts, d)
+}
+
+// walk reads the blocks in order.
+func (n *normaliser) walk() {
+	blocks := n.doc.Blocks
+	for i := range blocks {
+		b := &blocks[i]
+		n.curPage = b.Page
+		switch b.Kind {
+		case layout.Heading:
+			n.heading(b, paragraphNumbered(blocks, i))
+			n.reader = nil
+		case layout.TableKind:
+			n.tableNo++
+			if b.Table != nil {
+				n.table(b.Table, n.tableNo, b.Page)
+			}
+		case layout.ListItem:
+			n.listItem(b)
+		case layout.Paragraph:
+			n.paragraph(b)
+		}
+	}
+}
+
+// heading opens a heading; one that names an objective ("Issue 1: ...",
+// "3. Current research") sets the objective of what follows.
+func (n *normaliser) heading(b *layout.Block, inNumbering bool) {
+	lvl := b.Level
+	if lvl <= 0 {
+		lvl = 1
+	}
+	for len(n.headings) > 0 && n.headings[len(n.headings)-1].level >= lvl {
+		n.headings = n.headings[:len(n.headings)-1]
+	}
+	text := strings.TrimSpace(b.Text)
+	if b.Marker != "" {
+		text = strings.TrimSpace(b.Marker + " " + text)
+	}
+	h := headingCtx{level: lvl, text: text}
+	if inNumbering {
+		// A heading numbered in the run of paragraph numbers ("12.", "13.
+		// Social Inclusion Action Plan Framework", "14.") is a paragraph
+		// number, not an objective code.
+		text = strings.TrimSpace(b.Text)
+		h.text = text
+		h.obj, h.isObj = Objective{Title: text}, true
+	} else if o, ok := parseObjective(text); ok {
+		h.obj, h.isObj = o, true
+	} else if m := numberedTitle.FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "-") {
+		h.obj, h.isObj = Objective{Code: m[1], Title: m[2]}, true
+	} else if m := dottedTitle.FindStringSubmatch(text); m != nil {
+		h.obj, h.isObj = Objective{Code: m[1], Title: m[2]}, true
+	}
+	if h.isObj {
+		n.addObjective(h.obj)
+	}
+	n.headings = append(n.headings, h)
+	n.prose.heading(text)
+}
+
+// paragraphNumbered reports whether block i is numbered in the same run
+// as the numbered paragraphs beside it.
+func paragraphNumbered(blocks []layout.Block, i int) bool {
+	num := func(b layout.Block) int {
+		m := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
+		v, err := strconv.Atoi(m)
+		if err != nil {
+			return -1
+		}
+		return v
+	}
+	me := num(blocks[i])
+	if me < 0 {
+		return false
+	}
+	if i > 0 && blocks[i-1].Kind != layout.Heading && num(blocks[i-1]) == me-1 {
+		return true
+	}
+	return i+1 < len(blocks) && blocks[i+1].Kind != layout.Heading && num(blocks[i+1]) == me+1
+}
+
+// headingObjective is the objective of the innermost open heading that
+// names one.
+func (n *normaliser) headingObjective() Objective {
+	for i := len(n.headings) - 1; i >= 0; i-- {
+		if n.headings[i].isObj {
+			return n.headings[i].obj
+		}
+	}
+	return Objective{}
+}
+
+// sectionTitle is the innermost heading's text: the objective title of
+// prose under an unnumbered heading.
+// An action heading ("Activities", "What we can do") names no objective:
+// the heading above it does.
+func (n *normaliser) sectionTitle() string {
+	for i := len(n.headings) - 1; i >= 0; i-- {
+		if !actionHeadingRe.MatchString(n.headings[i].text) || i == 0 {
+			return n.headings[i].text
+		}
+	}
+	return ""
+}
+
+func (n *normaliser) addObjective(o Objective) {
+	if o.Code == "" && o.Title == "" {
+		return
+	}
+	for _, x := range n.plan.Objectives {
+		if x.Code == o.Code && x.Title == o.Title {
+			return
+		}
+	}
+	n.plan.Objectives = append(n.plan.Objectives, o)
+}
+
+// updateObjective replaces the title of the last objective with o's code.
+func (n *normaliser) updateObjective(o Objective) {
+	for i := len(n.plan.Objectives) - 1; i >= 0; i-- {
+		if n.plan.Objectives[i].Code == o.Code {
+			n.plan.Objectives[i].Title = o.Title
+			return
+		}
+	}
+}
+
+// objectiveTitle returns the title printed for an objective code, else
+// fallback.
+func (n *normaliser) objectiveTitle(code, fallback string) string {
+	for _, o := range n.plan.Objectives {
+		if o.Code == code && o.Title != "" {
+			return o.Title
+		}
+	}
+	return fallback
+}
+
+// table reads one table: an action table by its header row, or the
+// continuation of the action table before it.
+func (n *normaliser) table(t *layout.Table, no, page int) {
+	if len(t.Rows) == 0 {
+		return
+	}
+	hdrRows := t.HeaderRows
+	header := headerTexts(t, hdrRows)
+	roles := columnRoles(header)
+	refColumns(t, hdrRows, roles)
+	if hdrRows == 0 && isActionTableHeader(header, roles) {
+		hdrRows = 1
+	}
+	start := hdrRows
+	switch {
+	case hdrRows > 0 && isActionTableHeader(header, roles):
+		if n.reader != nil && n.reader.sameLayout(roles) {
+			n.reader.table = no
+		} else {
+			n.reader = newTableReader(n, no, header, roles)
+		}
+	case n.reader != nil && t.Columns == len(n.reader.roles):
+		// No header of its own: the rows continue the table before.
+		n.reader.table = no
+		start = 0
+	default:
+		n.reader = nil
+		if !n.formTable(t, no) {
+			n.proseTable(t)
+		}
+		return
+	}
+	if compoundRefs(t, n.reader) {
+		n.reader.compound = true
+	}
+	for i := start; i < len(t.Rows); i++ {
+		n.reader.readRow(t.Rows[i], i+1)
+	}
+}
+
+// refColumns gives the reference role to an unnamed column whose cells
+// are mostly references ("No." left blank above 1, 2, 3 ...).
+func refColumns(t *layout.Table, hdrRows int, roles []Role) {
+	if hdrRows == 0 {
+		hdrRows = 1
+	}
+	for i, r := range roles {
+		if r != RoleNone {
+			continue
+		}
+		refs, filled := 0, 0
+		for _, row := range t.Rows[min(hdrRows, len(t.Rows)):] {
+			if i >= len(row.Cells) || row.Cells[i].Covered || row.Cells[i].Empty() {
+				continue
+			}
+			filled++
+			if _, _, ok := parseRefCell(layout.Clean(row.Cells[i].Text())); ok {
+				refs++
+			}
+		}
+		if filled >= 2 && refs*10 >= filled*6 {
+			roles[i] = RoleRef
+		}
+	}
+}
+
+// compoundRefs reports whether a table prints references with sub-parts
+// ("1a", "12e(v)") in its reference column.
+func compoundRefs(t *layout.Table, tr *tableReader) bool {
+	for _, row := range t.Rows {
+		for _, i := range tr.cols[RoleRef] {
+			if i < len(row.Cells) && !row.Cells[i].Covered {
+				if ref, _, ok := parseRefCell(layout.Clean(row.Cells[i].Text())); ok && refNumber(ref) != "" && refNumber(ref) != ref && !strings.Contains(ref, ".") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// headerTexts joins the header rows column by column.
+func headerTexts(t *layout.Table, rows int) []string {
+	if rows <= 0 {
+		rows = 1
+	}
+	out := make([]string, t.Columns)
+	for r := 0; r < rows && r < len(t.Rows); r++ {
+		for i, c := range t.Rows[r].Cells {
+			if i < len(out) && !c.Covered {
+				out[i] = strings.TrimSpace(out[i] + " " + layout.Clean(c.Text()))
+			}
+		}
+	}
+	return out
+}
+
+// finish turns drafts into actions: leads resolved, milestone leads kept
+// only where they differ, themes, IDs.
+func (n *normaliser) finish() {
+	for _, d := range n.drafts {
+		a := &d.a
+		n.finishLeads(d)
+		if a.Outcomes == nil {
+			a.Outcomes = []string{}
+		}
+		if a.Leads == nil {
+			a.Leads = []string{}
+		}
+		if a.Partners == nil {
+			a.Partners = []string{}
+		}
+		if a.Milestones == nil {
+			a.Milestones = []Milestone{}
+		}
+		if a.Due.Text == "" && len(a.Milestones) == 0 {
+			// A deadline printed in the action's own words.
+			a.Due = n.findDue(a.Text)
+		}
+		for i := range a.Milestones {
+			if a.Milestones[i].Source.File == "" {
+				a.Milestones[i].Source = a.Source
+			}
+		}
+		for _, l := range a.Leads {
+			a.LeadOrgs = append(a.LeadOrgs, n.resolve(l))
+		}
+		for _, p := range a.Partners {
+			a.PartnerOrgs = append(a.PartnerOrgs, n.resolve(p))
+		}
+		text := strings.Join(append([]string{a.Text, a.Objective.Title}, a.Outcomes...), " ")
+		a.Themes, a.ThemeRules = n.opt.Themes.Classify(text)
+		if len(a.Themes) == 0 {
+			a.Themes = []string{"unclassified"}
+		}
+		a.Region = n.plan.Meta.Region
+		n.plan.Actions = append(n.plan.Actions, *a)
+	}
+	n.assignIDs()
+	n.collectOrganisations()
+}
+
+// assignIDs gives each action a stable ID: the document and its reference
+// (with the objective code when references restart per objective), else its
+// position.
+func (n *normaliser) assignIDs() {
+	seen := map[string]int{}
+	for i := range n.plan.Actions {
+		a := &n.plan.Actions[i]
+		key := ""
+		if a.Ref != "" {
+			key = a.Ref
+			if a.Objective.Code != "" && a.Objective.Code != refNumber(a.Ref) {
+				key = a.Objective.Code + "." + a.Ref
+			}
+		} else {
+			key = strconv.Itoa(i + 1)
+		}
+		seen[key]++
+		if seen[key] > 1 {
+			key += "-" + strconv.Itoa(seen[key])
+		}
+		a.ID = n.name + "#" + key
+		a.Document = n.name
+		if a.Source.File == "" {
+			a.Source.File = n.file
+		}
+	}
+}
+
+// resolve returns the canonical name of a printed organisation.
+func (n *normaliser) resolve(name string) string {
+	o := n.opt.Orgs.Resolve(name, n.plan.Acronyms)
+	if o.Canonical == "" {
+		return name
+	}
+	return o.Canonical
+}
+
+// collectOrganisations lists every organisation named as a lead or partner.
+func (n *normaliser) collectOrganisations() {
+	seen := map[string]int{}
+	for _, a := range n.plan.Actions {
+		for _, name := range append(append([]string{}, a.Leads...), a.Partners...) {
+			o := n.opt.Orgs.Resolve(name, n.plan.Acronyms)
+			if o.Canonical == "" {
+				o.Canonical = name
+			}
+			i, ok := seen[o.Canonical]
+			if !ok {
+				seen[o.Canonical] = len(n.plan.Organisations)
+				n.plan.Organisations = append(n.plan.Organisations, Organisation{Canonical: o.Canonical, Kind: o.Kind})
+				i = len(n.plan.Organisations) - 1
+			}
+			org := &n.plan.Organisations[i]
+			if name != org.Canonical {
+				org.Aliases = addUnique(org.Aliases, name)
+			}
+		}
+	}
+}
+
+// documentTexts lists every text of the document, for acronym learning.
+func documentTexts(doc *layout.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Text != "" {
+			out = append(out, b.Text)
+		}
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				for _, c := range r.Cells {
+					for _, p := range c.Paragraphs {
+						out = append(out, p.Text)
+					}
+				}
+			}
+		}
+	}
+	return out
 }

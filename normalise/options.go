@@ -1,10 +1,12 @@
 package normalise
 
 // Options carries what the user can replace: the organisation registry, the
-// theme taxonomy and per-file metadata from a manifest.
+// theme taxonomy and per-file metadata from a manifest. The zero value uses
+// the shipped defaults.
 type Options struct {
-	Orgs   *Registry
-	Themes *Taxonomy
+	Orgs     *Registry
+	Themes   *Taxonomy
+	Manifest Manifest
 }
 
 // LoadOptions reads the files named by --orgs, --themes and --manifest; an
@@ -18,5 +20,9 @@ func LoadOptions(orgs, themes, manifest string) (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
-	return Options{Orgs: r, Themes: t}, nil
+	m, err := LoadManifest(manifest)
+	if err != nil {
+		return Options{}, err
+	}
+	return Options{Orgs: r, Themes: t, Manifest: m}, nil
 }

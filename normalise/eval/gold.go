@@ -1,0 +1,186 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// GoldMilestone is a milestone as annotated: due is the text as printed.
+type GoldMilestone struct {
+	Text   string   `json:"text"`
+	Due    string   `json:"due"`
+	Status string   `json:"status"`
+	Lead   []string `json:"lead,omitempty"`
+}
+
+// GoldAction is one line of a gold <document>.jsonl.
+type GoldAction struct {
+	Document   string          `json:"document"`
+	Objective  Objective       `json:"objective"`
+	Ref        string          `json:"ref"`
+	Action     string          `json:"action"`
+	AltAction  string          `json:"alt_action,omitempty"`
+	Due        string          `json:"due"`
+	Milestones []GoldMilestone `json:"milestones"`
+	Outcomes   []string        `json:"outcomes"`
+	Leads      []string        `json:"leads"`
+	Partners   []string        `json:"partners"`
+	Priority   string          `json:"priority"`
+	Evidence   string          `json:"evidence,omitempty"`
+	Confidence string          `json:"confidence,omitempty"`
+	Note       string          `json:"note,omitempty"`
+}
+
+// Objective is an objective code and title.
+type Objective struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+// GoldOrganisation is one entry of organisations.json.
+type GoldOrganisation struct {
+	Canonical string   `json:"canonical"`
+	Aliases   []string `json:"aliases"`
+	Documents []string `json:"documents"`
+	Kind      string   `json:"kind"`
+	Roles     []string `json:"roles"`
+}
+
+// Gold is a folder of annotations: actions by document, and the
+// organisations their names map to.
+type Gold struct {
+	// Dir is the folder the gold was read from; input files inside it are
+	// the annotations themselves, not documents, and are never scored.
+	Dir           string
+	Documents     map[string][]GoldAction
+	Organisations []GoldOrganisation
+	orgKey        map[string]string // normalised name or alias → canonical key
+}
+
+// LoadGold reads every <document>.jsonl in dir and its organisations.json
+// (optional: without it, names compare by their normalised text).
+func LoadGold(dir string) (*Gold, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("gold %s: no .jsonl files", dir)
+	}
+	sort.Strings(files)
+	g := &Gold{Dir: dir, Documents: map[string][]GoldAction{}}
+	for _, f := range files {
+		if err := g.readDocument(f); err != nil {
+			return nil, err
+		}
+	}
+	orgs := filepath.Join(dir, "organisations.json")
+	b, err := os.ReadFile(orgs)
+	switch {
+	case os.IsNotExist(err):
+	case err != nil:
+		return nil, err
+	default:
+		if err := json.Unmarshal(b, &g.Organisations); err != nil {
+			return nil, fmt.Errorf("%s: %w", orgs, err)
+		}
+	}
+	g.index()
+	return g, nil
+}
+
+func (g *Gold) readDocument(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	name := strings.TrimSuffix(filepath.Base(path), ".jsonl")
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var a GoldAction
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if a.Document == "" {
+			a.Document = name
+		}
+		g.Documents[a.Document] = append(g.Documents[a.Document], a)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if _, ok := g.Documents[name]; !ok {
+		g.Documents[name] = nil // an empty gold file: a document with no actions
+	}
+	return nil
+}
+
+// index builds the alias lookup. Canonical names win over aliases when a
+// string is both.
+func (g *Gold) index() {
+	g.orgKey = map[string]string{}
+	for _, o := range g.Organisations {
+		for _, a := range o.Aliases {
+			if k := nameKey(a); k != "" {
+				g.orgKey[k] = nameKey(o.Canonical)
+			}
+		}
+	}
+	for _, o := range g.Organisations {
+		if k := nameKey(o.Canonical); k != "" {
+			g.orgKey[k] = k
+		}
+	}
+}
+
+// orgOf returns the canonical key of a printed organisation name and whether
+// the gold organisations know it.
+func (g *Gold) orgOf(name string) (string, bool) {
+	k := nameKey(name)
+	if c, ok := g.orgKey[k]; ok {
+		return c, true
+	}
+	return k, false
+}
+
+// nameKey reduces a name to its lower-cased letters and digits, with "&"
+// read as "and": "Government Office for the East of England (GO-East)" →
+// "governmentofficefortheeastofenglandgoeast", and "GO-East" = "go east.".
+func nameKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '&':
+			b.WriteString("and")
+		}
+	}
+	return b.String()
+}
+
+// codeKey normalises an objective code: upper case, no spaces, no trailing
+// punctuation.
+func codeKey(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

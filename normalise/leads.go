@@ -1,0 +1,275 @@
+package normalise
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Leads come from a lead column when the table has one. Otherwise they are
+// taken only from what the text itself says ("Support SEEDA in ...", "the
+// steering group will ...", "delivered in partnership with SURF"): a text
+// that names no owner gets no lead.
+
+// leadPhrases open an action whose responsible body follows.
+var leadPhrases = []struct {
+	re *regexp.Regexp
+	// whole: the name must fill the captured words ("Support LSP
+	// development in" names no body).
+	whole bool
+}{
+	{regexp.MustCompile(`^(?:Support|Assist|Help)\s+(.+?)\s+(?:in|with|to)\b`), true},
+	{regexp.MustCompile(`^Work(?:ing)?\s+closely\s+with\s+(.+)$`), false},
+}
+
+// leadsFromText returns the bodies an action's own words make responsible.
+func leadsFromText(text string) []string {
+	for _, lp := range leadPhrases {
+		m := lp.re.FindStringSubmatch(strings.TrimSpace(text))
+		if m == nil {
+			continue
+		}
+		names, whole := orgPhrases(m[1])
+		if len(names) > 0 && (whole || !lp.whole) {
+			return names
+		}
+	}
+	return nil
+}
+
+var nameConnector = map[string]bool{"of": true, "for": true, "and": true, "&": true, "the": true, "on": true, "in": true}
+
+// orgPhrases reads the capitalised name(s) at the start of s: "the
+// Assembly and GOSE" → [the Assembly, GOSE]; "SEEDA and other partners" →
+// [SEEDA]; "the development of ..." → none.
+func orgPhrases(s string) (names []string, whole bool) {
+	words := strings.Fields(s)
+	var cur []string
+	article := false
+	flush := func() {
+		// drop trailing connectors
+		for len(cur) > 0 && nameConnector[strings.ToLower(cur[len(cur)-1])] {
+			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 {
+			name := strings.Join(cur, " ")
+			if article && len(cur) == 1 && !allCapsWord(cur[0]) {
+				name = "the " + name
+			}
+			names = append(names, name)
+		}
+		cur, article = nil, false
+	}
+	for i, w := range words {
+		clean := strings.Trim(w, ",;:()")
+		low := strings.ToLower(clean)
+		if strings.HasPrefix(w, "(") && len(cur) > 0 && allCapsWord(clean) {
+			// "Scottish Poverty Information Unit (SPIU)": the short form
+			// printed after the name belongs to it.
+			cur = append(cur, "("+clean+")")
+			continue
+		}
+		switch {
+		case i == 0 && low == "the", len(cur) == 0 && low == "the":
+			article = true
+			continue
+		case isNameWord(clean):
+			cur = append(cur, clean)
+		case low == "and" && len(cur) > 0 && i+1 < len(words):
+			next := strings.Trim(words[i+1], ",;:()")
+			if allCapsWord(next) || strings.ToLower(next) == "the" || allCapsWord(cur[len(cur)-1]) {
+				flush()
+				continue
+			}
+			if isNameWord(next) {
+				cur = append(cur, clean)
+				continue
+			}
+			flush()
+			return names, false
+		case nameConnector[low] && len(cur) > 0:
+			cur = append(cur, clean)
+		default:
+			flush()
+			return names, false
+		}
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ":") {
+			flush()
+			return names, i == len(words)-1
+		}
+	}
+	flush()
+	return names, true
+}
+
+// isNameWord reports a capitalised word or an acronym.
+func isNameWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	r := []rune(w)
+	return r[0] >= 'A' && r[0] <= 'Z'
+}
+
+// allCapsWord reports an all-capitals word of two or more letters ("GOSE",
+// "GO-East" is not one).
+func allCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			n++
+		case r == '-' || r == '&' || (r >= '0' && r <= '9'):
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// finishLeads settles an action's leads: the distinct organisations of its
+// rows and milestones in printed order, each milestone keeping its own only
+// when they differ; actions without a lead column take the bodies their
+// text names.
+func (n *normaliser) finishLeads(d *draft) {
+	a := &d.a
+	if !d.leadCol && len(a.Leads) == 0 {
+		a.Leads = leadsFromText(a.Text)
+	}
+	// Milestone leads.
+	var all []string
+	same := true
+	for i, l := range d.msLeads {
+		if i < len(a.Milestones) {
+			all = n.appendOrgs(all, l...)
+		}
+		if i > 0 && !n.sameOrgs(l, d.msLeads[0]) {
+			same = false
+		}
+	}
+	a.Leads = n.appendOrgs(all, a.Leads...)
+	if !same {
+		for i := range a.Milestones {
+			if i < len(d.msLeads) {
+				a.Milestones[i].Leads = d.msLeads[i]
+				a.Milestones[i].Lead = strings.Join(d.msLeads[i], "/")
+			}
+		}
+	}
+	for i, l := range a.Leads {
+		a.Leads[i] = n.expandGeneric(l)
+	}
+}
+
+// appendOrgs appends names whose organisation is not yet in the list.
+func (n *normaliser) appendOrgs(list []string, names ...string) []string {
+	for _, name := range names {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		dup := false
+		for _, x := range list {
+			if n.sameOrg(x, name) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, name)
+		}
+	}
+	return list
+}
+
+func (n *normaliser) sameOrgs(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !n.sameOrg(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+var parenAcronym = regexp.MustCompile(`^(.*?)\s*\(([^()]+)\)$`)
+
+// sameOrg reports whether two printed names are one organisation: equal
+// ignoring case, resolved to the same canonical name, or one is the other's
+// bracketed short form ("Government Office for the East of England
+// (GO-East)" and "GO-East").
+func (n *normaliser) sameOrg(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	forms := func(s string) []string {
+		out := []string{strings.ToLower(s)}
+		if m := parenAcronym.FindStringSubmatch(s); m != nil {
+			out = append(out, strings.ToLower(m[1]), strings.ToLower(m[2]))
+		}
+		if long, ok := n.plan.Acronyms[s]; ok {
+			out = append(out, strings.ToLower(long))
+		}
+		return out
+	}
+	fa, fb := forms(a), forms(b)
+	for _, x := range fa {
+		for _, y := range fb {
+			if x == y {
+				return true
+			}
+		}
+	}
+	ca, cb := n.resolve(a), n.resolve(b)
+	return ca != "" && strings.EqualFold(ca, cb) && !strings.EqualFold(ca, a) || (ca != "" && strings.EqualFold(ca, cb) && !strings.EqualFold(cb, b))
+}
+
+var genericBody = regexp.MustCompile(`^(?i)the\s+((?:county |borough |city |district |town |parish )?council)$`)
+
+// expandGeneric names the body behind a generic reference: "the Council"
+// in a council's own report is that council.
+func (n *normaliser) expandGeneric(name string) string {
+	if genericBody.MatchString(name) && strings.HasSuffix(n.plan.Meta.Body, "Council") {
+		return n.plan.Meta.Body
+	}
+	return name
+}
+
+// fullName expands a generic reference ("the steering group", "working
+// group") to the full name the document prints for it ("Equality and
+// Social Inclusion Steering Group"); other names are returned unchanged.
+func (n *normaliser) fullName(name string) string {
+	generic := strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+	if generic == "" || !lowerStart(generic) || n.doc == nil {
+		return name
+	}
+	words := strings.Fields(generic)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	title := strings.Join(words, " ")
+	re, err := regexp.Compile(`((?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?)+)` + regexp.QuoteMeta(title) + `\b`)
+	if err != nil {
+		return name
+	}
+	counts := map[string]int{}
+	best := ""
+	for _, t := range documentTexts(n.doc) {
+		for _, m := range re.FindAllStringSubmatch(t, -1) {
+			full := strings.TrimSpace(m[1]) + " " + title
+			// a leading article or sentence-initial word is not part of the name
+			for _, lead := range []string{"The ", "A ", "An ", "This ", "Our "} {
+				full = strings.TrimPrefix(full, lead)
+			}
+			counts[full]++
+			if best == "" || counts[full] > counts[best] {
+				best = full
+			}
+		}
+	}
+	if best == "" {
+		return name
+	}
+	return best
+}

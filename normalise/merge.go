@@ -1,0 +1,182 @@
+package normalise
+
+import (
+	"strings"
+	"unicode"
+)
+
+// One commitment printed twice is one action. A report that prints its
+// annotated plan and a progress table under the same references (1a, 12e(v))
+// gives ONE action per reference: at the first table's position, with the
+// wording and milestones of the table that has milestones, the priority of
+// the other, and the other wording kept as the alternative. Prose that
+// restates a commitment (a recommendation repeating a paragraph) is folded
+// the same way.
+
+// mergeKey identifies an action across tables: objective code and a
+// reference that carries a letter or sub-number ("1a", "12e(v)", "4.3").
+func mergeKey(a Action) string {
+	r := a.Ref
+	if r == "" || refNumber(r) == r {
+		return ""
+	}
+	return a.Objective.Code + "|" + r
+}
+
+func (n *normaliser) mergeRefs() {
+	first := map[string]*draft{}
+	var out []*draft
+	for _, d := range n.drafts {
+		k := mergeKey(d.a)
+		if k == "" {
+			out = append(out, d)
+			continue
+		}
+		prev, ok := first[k]
+		if !ok || prev.table == d.table {
+			if !ok {
+				first[k] = d
+			}
+			out = append(out, d)
+			continue
+		}
+		mergeInto(prev, d)
+	}
+	n.drafts = out
+	n.mergeRestated()
+}
+
+// mergeRestated folds an action that a later table restates (a summary
+// table repeated in the body) into the first: same reference and words
+// that mostly overlap, or nearly the same words.
+func (n *normaliser) mergeRestated() {
+	var out []*draft
+	for _, d := range n.drafts {
+		merged := false
+		if d.table > 0 {
+			for _, k := range out {
+				if k.table == 0 || k.table == d.table {
+					continue
+				}
+				ov := textOverlap(k.a.Text, d.a.Text)
+				sameRef := k.a.Ref != "" && k.a.Ref == d.a.Ref
+				otherRef := k.a.Ref != "" && d.a.Ref != "" && !sameRef
+				if (sameRef && ov >= 0.5) || (!otherRef && ov >= 0.85) {
+					mergeInto(k, d)
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, d)
+		}
+	}
+	n.drafts = out
+}
+
+// mergeInto folds d (printed later) into keep (printed first).
+func mergeInto(keep, d *draft) {
+	if len(keep.a.Milestones) == 0 && len(d.a.Milestones) > 0 {
+		// The later table has the detail: its wording and milestones.
+		keep.alt = keep.a.Text
+		keep.a.Text = d.a.Text
+		keep.a.Milestones = d.a.Milestones
+		keep.msLeads = d.msLeads
+	} else if d.a.Text != keep.a.Text {
+		keep.alt = d.a.Text
+	}
+	if keep.a.Priority == "" {
+		keep.a.Priority = d.a.Priority
+	}
+	if keep.a.Status == "" {
+		keep.a.Status = d.a.Status
+	}
+	if keep.a.Due.Text == "" {
+		keep.a.Due = d.a.Due
+	}
+	keep.a.Outcomes = addUnique(keep.a.Outcomes, d.a.Outcomes...)
+	keep.a.Leads = addUnique(keep.a.Leads, d.a.Leads...)
+	keep.a.Partners = addUnique(keep.a.Partners, d.a.Partners...)
+	keep.leadCol = keep.leadCol || d.leadCol
+	if keep.a.Objective.Title == "" || (keep.a.Objective.Code == d.a.Objective.Code && d.a.Objective.Title != "" && keep.table != d.table) {
+		keep.a.Objective.Title = d.a.Objective.Title
+	}
+}
+
+// dedupeProse adds the prose actions when the document has no action
+// table (a plan with tables states its actions there; its narrative is
+// context), folding restatements of one commitment together and giving
+// each the body its section says delivers the work.
+func (n *normaliser) dedupeProse() {
+	// Objective titles printed elsewhere under the same code.
+	for _, d := range n.drafts {
+		if t := n.objectiveTitle(d.a.Objective.Code, ""); t != "" && d.a.Objective.Code != "" {
+			d.a.Objective.Title = t
+		}
+	}
+	if len(n.drafts) > 0 {
+		return
+	}
+	var kept []*draft
+	for _, d := range n.prose.drafts {
+		dup := false
+		for _, k := range kept {
+			if (k.sentence || d.sentence) && textOverlap(k.a.Text, d.a.Text) >= 0.6 {
+				if k.alt == "" {
+					k.alt = d.a.Text
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, d)
+		}
+	}
+	for _, d := range kept {
+		if len(d.a.Leads) == 0 && !d.sentence {
+			for _, dl := range n.prose.delivery {
+				if dl.obj == d.a.Objective {
+					d.a.Leads = addUnique(d.a.Leads, dl.bodies...)
+				}
+			}
+			// "We will ..., delivered in partnership with X": X leads, and
+			// the publishers the "we" stands for are partners.
+			if len(d.a.Leads) > 0 {
+				d.a.Partners = addUnique(d.a.Partners, publishers(n.doc)...)
+			}
+		}
+		for i, l := range d.a.Leads {
+			d.a.Leads[i] = n.fullName(l)
+		}
+	}
+	n.drafts = kept
+}
+
+// textOverlap is |A∩B| / max(|A|,|B|) over the lower-cased word sets.
+func textOverlap(a, b string) float64 {
+	wa, wb := textWords(a), textWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	m := len(wa)
+	if len(wb) > m {
+		m = len(wb)
+	}
+	return float64(common) / float64(m)
+}
+
+func textWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
+}

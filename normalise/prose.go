@@ -1,0 +1,405 @@
+package normalise
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/planmap/planmap/extract/layout"
+)
+
+// Reports and web pages state their actions in prose: bullet lists under a
+// heading such as "Activities" or after a lead-in such as "In 2009-10 we
+// will:", and splitSentences that commit someone to something ("It is proposed
+// that the Council should ...", "... to be developed by the steering group
+// during 2005/06", "The steering group will ensure ... by the end of
+// 2005/06"). Only clear commitments with an owner or a date are taken;
+// descriptions of what has been done or of other bodies' recommendations
+// are not actions.
+
+type proseState struct {
+	actionHeading bool   // under a heading that announces actions
+	leadIn        string // the lead-in paragraph the current list follows
+	leadInRef     string
+	listActive    bool // the list after the lead-in gives actions
+	lastRef       string
+	section       string // title set by a heading-like numbered paragraph
+	drafts        []*draft
+	delivery      []delivery
+}
+
+// delivery is a body a section says delivers its work.
+type delivery struct {
+	obj    Objective
+	bodies []string
+}
+
+var actionHeadingRe = regexp.MustCompile(`(?i)^(?:[0-9.]+\s+)?(activities|actions?|key actions|action points|proposed actions|next steps|what we (?:will|can|plan to|propose to|intend to) do|how we will (?:get there|do it|deliver)|our commitments|commitments|recommendations?|we will|proposals|it is proposed)\b`)
+
+func (p *proseState) heading(text string) {
+	p.actionHeading = actionHeadingRe.MatchString(strings.TrimSpace(text))
+	p.leadIn, p.leadInRef, p.listActive = "", "", false
+	p.section = ""
+}
+
+// leadInCue matches a lead-in whose list states what will be done.
+var leadInCue = regexp.MustCompile(`(?i)(\bwe (?:will|shall|intend to|plan to|propose to|aim to)|\b(?:is|are) (?:proposed |intended |planned )?to|\bit is (?:proposed|intended|planned|recommended) (?:to|that)|\brecommended to|\bactions? (?:are|will be)|\bwill be to|\bnext steps (?:are|will be))\b[^:]*:$`)
+
+// isTitleText reports a short paragraph that reads as a heading.
+func isTitleText(s string) bool {
+	w := strings.Fields(s)
+	return len(w) > 0 && len(w) <= 8 && upperStart(s) && !endsSentence(s) && !strings.HasSuffix(s, ",")
+}
+
+func (n *normaliser) listItem(b *layout.Block) {
+	text := layout.Clean(b.Text)
+	if text == "" {
+		return
+	}
+	p := &n.prose
+	if b.Level > 0 {
+		return
+	}
+	ref := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
+	if refNumber(ref) == "" || len(ref) > 8 {
+		ref = ""
+	}
+	if ref == "" {
+		// A bullet: an action when it follows an action lead-in or sits
+		// under an action heading.
+		if (p.listActive || p.actionHeading) && !isTitleText(text) {
+			n.proseAction(text, p.leadInRef, n.findDue(p.leadIn), "")
+		}
+		return
+	}
+	// A numbered item stands for a numbered paragraph of the report.
+	n.paragraphText(text, ref, b.Page)
+}
+
+func (n *normaliser) paragraph(b *layout.Block) {
+	text := layout.Clean(b.Text)
+	if text == "" {
+		return
+	}
+	// The rest of a bullet that a page or column break cut off.
+	if n.continueProse(text) {
+		return
+	}
+	ref := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
+	if refNumber(ref) == "" {
+		ref = ""
+	}
+	if ref == "" {
+		if r, rest := splitLeadingRef(text); r != "" && strings.Contains(r, ".") {
+			ref, text = r, rest
+		}
+	}
+	n.prose.listActive = false
+	n.paragraphText(text, ref, b.Page)
+}
+
+// paragraphText reads a paragraph (or a numbered list item standing for
+// one): a heading-like title, a lead-in to a list, or splitSentences.
+func (n *normaliser) paragraphText(text, ref string, page int) {
+	p := &n.prose
+	p.listActive = false
+	p.leadIn, p.leadInRef = "", ""
+	if ref != "" {
+		p.lastRef = ref
+	}
+	if isTitleText(text) {
+		p.section = text
+		p.actionHeading = actionHeadingRe.MatchString(text)
+		return
+	}
+	if strings.HasSuffix(text, ":") {
+		ss := splitSentences(text)
+		if p.actionHeading || leadInCue.MatchString(ss[len(ss)-1]) {
+			p.leadIn, p.leadInRef, p.listActive = text, ref, true
+		}
+	}
+	for _, s := range splitSentences(text) {
+		if bodies := deliveryBodies(s); len(bodies) > 0 {
+			p.delivery = append(p.delivery, delivery{obj: n.proseObjective(), bodies: bodies})
+		}
+		n.sentence(s, ref)
+	}
+}
+
+// continueProse joins a paragraph that starts lower-case to the prose
+// action just read when that action's text does not end a sentence.
+func (n *normaliser) continueProse(text string) bool {
+	k := len(n.prose.drafts)
+	if k == 0 || !n.prose.listActive && !n.prose.actionHeading || !lowerStart(text) {
+		return false
+	}
+	last := n.prose.drafts[k-1]
+	if last.sentence || endsSentence(last.a.Text) {
+		return false
+	}
+	last.a.Text = joinSplit(last.a.Text, text)
+	return true
+}
+
+// proseTable reads a table that is not an action table but sits under an
+// action heading (bullets laid out as a grid): each row with text is an
+// action.
+func (n *normaliser) proseTable(t *layout.Table) {
+	if !n.prose.actionHeading && !n.prose.listActive {
+		return
+	}
+	for _, r := range t.Rows {
+		var parts []string
+		for _, c := range r.Cells {
+			if !c.Covered {
+				if tx := layout.Clean(c.Text()); tx != "" && !bulletMarker(tx) {
+					parts = append(parts, tx)
+				}
+			}
+		}
+		text := strings.Join(parts, " ")
+		if len(parts) == 0 || len(parts) > 2 || len(strings.Fields(text)) < 3 {
+			continue
+		}
+		if k := len(n.prose.drafts); k > 0 && lowerStart(text) && !endsSentence(n.prose.drafts[k-1].a.Text) {
+			n.prose.drafts[k-1].a.Text = joinSplit(n.prose.drafts[k-1].a.Text, text)
+			continue
+		}
+		n.proseAction(text, n.prose.leadInRef, n.findDue(n.prose.leadIn), "")
+	}
+}
+
+// proseObjective is the objective of prose at this point.
+func (n *normaliser) proseObjective() Objective {
+	if o := n.headingObjective(); o.Code != "" || o.Title != "" {
+		return o
+	}
+	if n.prose.section != "" {
+		return Objective{Title: n.prose.section}
+	}
+	return Objective{Title: n.sectionTitle()}
+}
+
+// proseAction records an action stated in prose.
+func (n *normaliser) proseAction(text, ref string, due Due, lead string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	d := newDraft(Action{Ref: ref, Text: text, Due: due, Objective: n.proseObjective(), Source: Source{File: n.file, Page: n.page()}})
+	if lead != "" {
+		d.a.Leads = []string{lead}
+	}
+	d.a.Document = n.name
+	n.prose.drafts = append(n.prose.drafts, d)
+}
+
+// sentenceAction records a commitment stated in a sentence: its leads are
+// the sentence's own, never a section's delivery body.
+func (n *normaliser) sentenceAction(text, ref string, due Due, lead string) {
+	n.proseAction(text, ref, due, lead)
+	if k := len(n.prose.drafts); k > 0 {
+		n.prose.drafts[k-1].sentence = true
+	}
+}
+
+func (n *normaliser) page() int { return n.curPage }
+
+// Commitment splitSentences.
+var (
+	itIsProposed = regexp.MustCompile(`(?i)\bit is (?:therefore |also |now )?(?:proposed|intended|planned|agreed|recommended) (that|to) (.+)$`)
+	willDo       = regexp.MustCompile(`^(?:(?:The|the) ([a-z][a-z ]{2,40}?|[A-Z][\w&'’ -]{1,60}?)|([A-Z][A-Za-z&'’-]+(?: [A-Z][A-Za-z&'’-]+)*)) will (?:also |now |then )?(.+)$`)
+	toBeDone     = regexp.MustCompile(`\bto be (?:developed|produced|prepared|completed|published|agreed|delivered|implemented|reviewed|launched|established|set up|drawn up|undertaken|introduced|finalised|submitted|presented|reported)\b`)
+	recommended  = regexp.MustCompile(`\b(?:is|are) RECOMMENDED to (.+)$`)
+	ensureThat   = regexp.MustCompile(`(?i)\bensure that (?:the )?(.+)$`)
+	deadlineDate = regexp.MustCompile(`(?i)\b(?:by|during|before|within|in|no later than|at the latest by)\s+(?:the\s+)?$`)
+	agentRe      = regexp.MustCompile(`\bby ((?:the )?[A-Za-z][\w&'’ -]{2,60}?) (?:during|by|in|before|within|over)\b`)
+	agentBy      = regexp.MustCompile(`\bby ((?:the |each |every |all )?[A-Za-z][\w&'’ -]{2,60}?)(?:\s+(?:with|during|by|in|before|within|over|and|to)\b|[,.;]|$)`)
+	subjectRe    = regexp.MustCompile(`^(?:(the (?:[a-z][a-z ]{2,40}?|[A-Z][\w&'’ -]{1,60}?))|([A-Z][\w&'’ -]{1,60}?)) (?:should|will|shall|is to|are to)\b`)
+)
+
+// noteOnly matches recommendations that commit no one to anything.
+var noteOnly = regexp.MustCompile(`(?i)^(?:note|consider|comment on|receive|be aware|acknowledge)\b`)
+
+// deadline returns the date a clause is due by ("by 1 April 2006",
+// "during the first part of 2005/06"), or "".
+func deadline(clause string) (text string, end int) {
+	t := findDateText(clause)
+	if t == "" {
+		return "", -1
+	}
+	i := strings.Index(clause, t)
+	before := clause[:i]
+	if !deadlineDate.MatchString(before) && !strings.HasPrefix(strings.ToLower(t), "end of") && !strings.HasPrefix(strings.ToLower(t), "the end of") && !strings.HasPrefix(strings.ToLower(t), "first part of") && !strings.HasPrefix(strings.ToLower(t), "the first part of") {
+		return "", -1
+	}
+	return t, i + len(t)
+}
+
+// sentence records the commitment a sentence states, if any.
+func (n *normaliser) sentence(s, ref string) {
+	s = strings.TrimSpace(s)
+	if m := itIsProposed.FindStringSubmatch(s); m != nil {
+		clause := strings.TrimRight(m[2], ".")
+		lead := ""
+		if m[1] == "that" {
+			if sm := subjectRe.FindStringSubmatch(clause); sm != nil {
+				lead = strings.TrimSpace(sm[1] + sm[2])
+				if !definiteBody(lead) {
+					lead = ""
+				}
+			}
+		}
+		if lead == "" {
+			if am := agentBy.FindStringSubmatch(clause); am != nil && definiteBody(am[1]) {
+				lead = am[1]
+			}
+		}
+		dt, _ := deadline(clause)
+		if lead != "" || dt != "" {
+			n.sentenceAction(clause, ref, n.dueOf(dt), lead)
+		}
+		return
+	}
+	if m := recommended.FindStringSubmatch(s); m != nil {
+		clause := strings.TrimRight(m[1], ".")
+		if dt, _ := deadline(clause); dt != "" {
+			n.sentenceAction(n.commitmentClause(clause), ref, n.dueOf(dt), "")
+		} else if !strings.HasSuffix(clause, ":") && !noteOnly.MatchString(clause) {
+			// A decision the report asks for ("agree the framework"): a
+			// commitment of the body recommended to, which is not named as
+			// its owner (the owner of what is agreed is not said).
+			n.sentenceAction(clause, ref, Due{}, "")
+		}
+		return
+	}
+	if m := willDo.FindStringSubmatch(s); m != nil && !strings.HasPrefix(m[3], "be ") {
+		subj := strings.TrimSpace(m[1] + m[2])
+		rest := strings.TrimRight(m[3], ".")
+		if dt, end := deadline(rest); dt != "" {
+			lead := ""
+			if m[1] != "" {
+				lead = "the " + m[1]
+			} else {
+				lead = subj
+			}
+			if !definiteBody(lead) {
+				lead = ""
+			}
+			n.sentenceAction(rest[:end], ref, n.dueOf(dt), lead)
+			return
+		}
+	}
+	if loc := toBeDone.FindStringIndex(s); loc != nil {
+		rest := s[loc[1]:]
+		if dt, end := deadline(rest); dt != "" {
+			start := nounPhraseStart(s[:loc[0]])
+			clause := s[start : loc[1]+end]
+			lead := ""
+			if am := agentRe.FindStringSubmatch(rest[:end] + " "); am != nil {
+				if definiteBody(am[1]) {
+					lead = am[1]
+				}
+			}
+			n.sentenceAction(clause, ref, n.dueOf(dt), lead)
+			return
+		}
+	}
+	if m := ensureThat.FindStringSubmatchIndex(s); m != nil {
+		clause := s[m[2]:]
+		if dt, end := deadline(clause); dt != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(clause[strings.Index(clause, dt)-3:])), "by") {
+			n.sentenceAction(clause[:end], ref, n.dueOf(dt), "")
+		}
+	}
+}
+
+// commitmentClause cuts a recommendation down to the thing committed to:
+// "agree the Framework ... as the basis for a Plan to be developed during
+// 2005/06" → "Plan to be developed during 2005/06".
+func (n *normaliser) commitmentClause(clause string) string {
+	if loc := toBeDone.FindStringIndex(clause); loc != nil {
+		_, end := deadline(clause[loc[1]:])
+		if end > 0 {
+			return clause[nounPhraseStart(clause[:loc[0]]) : loc[1]+end]
+		}
+	}
+	return clause
+}
+
+func (n *normaliser) dueOf(text string) Due {
+	if text == "" {
+		return Due{}
+	}
+	return n.parseDue(text)
+}
+
+// nounPhraseStart finds where the noun phrase ending at the end of s
+// begins: after the last article within eight words.
+func nounPhraseStart(s string) int {
+	words := strings.Fields(s)
+	pos := len(s)
+	for i := len(words) - 1; i >= 0 && len(words)-i <= 9; i-- {
+		pos = strings.LastIndex(s[:pos], words[i])
+		w := strings.ToLower(words[i])
+		if w == "a" || w == "an" || w == "the" || w == "that" || w == "for" || w == "of" {
+			return pos + len(words[i]) + 1
+		}
+	}
+	return pos
+}
+
+// definiteBody reports whether a subject names a body: a capitalised name
+// or "the" + a group noun ("the steering group", "the Council").
+var groupNoun = regexp.MustCompile(`(?i)\b(group|team|council|board|partnership|forum|panel|committee|network|executive|agency|office|service|department|authority|trust|alliance|unit|directorate|cabinet|assembly|commission)s?$`)
+
+func definiteBody(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "this") || strings.HasPrefix(low, "it") || strings.HasPrefix(low, "we") || strings.HasPrefix(low, "they") {
+		return false
+	}
+	return groupNoun.MatchString(s)
+}
+
+// splitSentences splits a paragraph at full stops followed by a capital.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+2 < len(text); i++ {
+		c := text[i]
+		if (c == '.' || c == '!' || c == '?') && text[i+1] == ' ' && text[i+2] >= 'A' && text[i+2] <= 'Z' {
+			// not after an abbreviation like "e.g." or an initial "H."
+			w := finalWord(text[start : i+1])
+			if len(w) <= 2 || strings.EqualFold(w, "e.g.") || strings.EqualFold(w, "i.e.") || strings.EqualFold(w, "etc.") {
+				continue
+			}
+			out = append(out, strings.TrimSpace(text[start:i+1]))
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, strings.TrimSpace(text[start:]))
+	}
+	return out
+}
+
+// Delivery splitSentences name the body that leads a section's work.
+var deliveredBy = regexp.MustCompile(`(?i)\b(?:will be|is being|are being|is|are)\s+(?:led|delivered|managed|co-ordinated|coordinated|taken forward|run|overseen)\s+(?:in partnership\s+)?(?:by|with)\s+(.+)$`)
+
+var genericGroup = regexp.MustCompile(`^(?:a|the)\s+((?:[a-z]+\s+){0,3}?(?:group|team|partnership|board|forum|panel|committee|network))\b`)
+
+// deliveryBodies reads the bodies a delivery sentence names.
+func deliveryBodies(s string) []string {
+	m := deliveredBy.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	rest := strings.TrimSpace(m[1])
+	if g := genericGroup.FindStringSubmatch(rest); g != nil {
+		return []string{g[1]}
+	}
+	names, _ := orgPhrases(rest)
+	return names
+}
