@@ -2,16 +2,53 @@
 // analysts, and CSV and JSON Lines for people who work in code. Every file is
 // written to a temporary name in the same folder and renamed, so a reader
 // never sees half a file.
+//
+// Outputs, chosen by the path given to Write:
+//
+//   - name.xlsx: the analyst's workbook (see xlsx.go for its sheets).
+//   - name.jsonl: one action per line in the JSON Lines contract of
+//     normalise.Action, in input order, and documents.jsonl beside it with
+//     one line per input.
+//   - name.csv: one row per milestone, the action's columns repeated on each
+//     of its milestones (an action without milestones gets one row with the
+//     milestone columns empty), and documents.csv beside it.
+//   - a folder (a path ending in "/" or with no extension): one CSV file per
+//     workbook sheet (summary.csv, regions-themes.csv, …, milestones.csv).
+//
+// Text from documents is untrusted: control characters are stripped from
+// every cell, workbook cells are written as strings and never as formulas,
+// CSV cells that a spreadsheet would read as a formula get a leading
+// apostrophe, and hyperlinks point only at the input files.
 package export
 
 import (
-	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/planmap/planmap/normalise"
 )
 
-// Write writes docs to path in the format its extension names (.xlsx, .jsonl
-// or .csv).
+// Write writes docs to path in the format its extension names (.xlsx,
+// .jsonl or .csv); a path ending in a separator or without an extension is a
+// folder that receives one CSV per sheet.
 func Write(path string, docs []normalise.Document) error {
-	return errors.New("export: not implemented yet")
+	if path == "" {
+		return fmt.Errorf("export: no output path")
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return writeFolder(filepath.Clean(path), docs)
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xlsx":
+		return writeXLSX(path, docs)
+	case ".jsonl":
+		return writeJSONL(path, docs)
+	case ".csv":
+		return writeCSV(path, docs)
+	case "":
+		return writeFolder(path, docs)
+	default:
+		return fmt.Errorf("export %s: unknown output format %q (use .xlsx, .jsonl, .csv or a folder)", path, ext)
+	}
 }

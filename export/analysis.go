@@ -1,0 +1,396 @@
+package export
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/planmap/planmap/normalise"
+)
+
+// actionRef points at one action of an analysed document.
+type actionRef struct {
+	doc *docView
+	i   int
+}
+
+func (r actionRef) action() *normalise.Action { return &r.doc.actions[r.i] }
+func (r actionRef) id() string                { return r.doc.ids[r.i] }
+
+// allActions lists the analysed actions in input order.
+func (ds *dataset) allActions() []actionRef {
+	var out []actionRef
+	for _, d := range ds.analysed() {
+		for i := range d.actions {
+			out = append(out, actionRef{d, i})
+		}
+	}
+	return out
+}
+
+// themeCounts is the Regions × Themes matrix: region → theme → actions.
+func (ds *dataset) themeCounts() map[string]map[string]int {
+	m := map[string]map[string]int{}
+	for _, r := range ds.regions {
+		m[r] = map[string]int{}
+	}
+	for _, d := range ds.analysed() {
+		for _, a := range d.actions {
+			for _, t := range actionThemes(a) {
+				m[d.region][t]++
+			}
+		}
+	}
+	return m
+}
+
+// Gap types, in the order the Gaps sheet lists them.
+const (
+	gapTheme       = "theme not covered"
+	gapNoLead      = "action without lead"
+	gapNoDue       = "milestone without due date"
+	gapPartnerOnly = "organisation only a partner"
+	gapObjective   = "objective without actions"
+	gapPastDue     = "milestone past due"
+)
+
+// gap is one finding of the Gaps sheet.
+type gap struct {
+	kind    string
+	region  string
+	doc     *docView // nil for findings about the batch as a whole
+	id      string
+	subject string
+	detail  string
+	page    int
+}
+
+// gaps lists the findings, type by type, each in input order.
+func (ds *dataset) gaps(yield func(gap) bool) {
+	docs := ds.analysed()
+	if len(ds.regions) > 1 {
+		counts := ds.themeCounts()
+		for _, t := range ds.themes {
+			if t == unclassified {
+				continue
+			}
+			var have []string
+			for _, r := range ds.regions {
+				if counts[r][t] > 0 {
+					have = append(have, r)
+				}
+			}
+			if len(have) == 0 || len(have) == len(ds.regions) {
+				continue
+			}
+			for _, r := range ds.regions {
+				if counts[r][t] > 0 {
+					continue
+				}
+				detail := fmt.Sprintf("covered by %d of %d regions: %s", len(have), len(ds.regions), listSome(have, 6))
+				if !yield(gap{kind: gapTheme, region: r, subject: t, detail: detail}) {
+					return
+				}
+			}
+		}
+	}
+	for _, d := range docs {
+		for i, a := range d.actions {
+			if len(orgNames(a.Leads, a.LeadOrgs)) == 0 {
+				if !yield(gap{kind: gapNoLead, region: d.region, doc: d, id: d.ids[i], subject: a.Text,
+					detail: objectiveLabel(a.Objective), page: a.Source.Page}) {
+					return
+				}
+			}
+		}
+	}
+	for _, d := range docs {
+		for i, a := range d.actions {
+			for k, m := range a.Milestones {
+				if hasDue(m.Due) {
+					continue
+				}
+				page := m.Source.Page
+				if page == 0 {
+					page = a.Source.Page
+				}
+				if !yield(gap{kind: gapNoDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text,
+					detail: fmt.Sprintf("milestone %d of %d", k+1, len(a.Milestones)), page: page}) {
+					return
+				}
+			}
+		}
+	}
+	for _, o := range ds.orgs.list {
+		if o.leads == 0 && o.partners > 0 {
+			regions := sortedKeys(o.regions)
+			detail := fmt.Sprintf("partner on %d actions in %s; never a lead", o.partners, listSome(regions, 6))
+			if !yield(gap{kind: gapPartnerOnly, region: strings.Join(regions, "; "), subject: o.canonical, detail: detail}) {
+				return
+			}
+		}
+	}
+	for _, d := range docs {
+		used := map[string]bool{}
+		for _, a := range d.actions {
+			used[codeKey(a.Objective.Code)] = true
+		}
+		for _, o := range d.Plan.Objectives {
+			if o.Code == "" || used[codeKey(o.Code)] {
+				continue
+			}
+			if !yield(gap{kind: gapObjective, region: d.region, doc: d, subject: objectiveLabel(o),
+				detail: "no action is filed under this objective"}) {
+				return
+			}
+		}
+	}
+	for _, d := range docs {
+		date := documentDate(d)
+		if date == "" {
+			continue
+		}
+		for i, a := range d.actions {
+			for k, m := range a.Milestones {
+				if m.Status == "done" || m.Due.End == "" || m.Due.End >= date {
+					continue
+				}
+				page := m.Source.Page
+				if page == 0 {
+					page = a.Source.Page
+				}
+				detail := fmt.Sprintf("due %q (by %s), document dated %s; milestone %d", m.Due.Text, m.Due.End, date, k+1)
+				if !yield(gap{kind: gapPastDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text, detail: detail, page: page}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// documentDate is the date a document speaks from: the end of its
+// publication date as parsed by normalise ("" when unknown).
+func documentDate(d *docView) string {
+	p := d.Plan.Meta.Published
+	if p.End != "" {
+		return p.End
+	}
+	return p.Start
+}
+
+func objectiveLabel(o normalise.Objective) string {
+	switch {
+	case o.Code == "":
+		return o.Title
+	case o.Title == "":
+		return o.Code
+	}
+	return o.Code + ": " + o.Title
+}
+
+func codeKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+// listSome joins up to n names and says how many more there are.
+func listSome(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
+}
+
+// Overlap types.
+const (
+	overlapSimilar   = "similar actions"
+	overlapLeads     = "several leads on a theme in one region"
+	overlapOrgRegion = "same lead on a theme in several regions"
+)
+
+// overlap is one finding of the Overlaps sheet: a pair of actions, or a
+// theme shared by several leads or regions (then b is empty).
+type overlap struct {
+	kind   string
+	score  float64
+	theme  string
+	a, b   *actionRef
+	region string // for the non-pair findings
+	lead   string
+	detail string
+}
+
+// overlaps lists similar action pairs (best first), then themes with
+// several leads in one region, then organisations leading one theme in
+// several regions.
+func (ds *dataset) overlaps(yield func(overlap) bool) {
+	for _, o := range ds.overlapList() {
+		if !yield(o) {
+			return
+		}
+	}
+}
+
+// overlapList computes the findings once per dataset; prefetchOverlaps
+// starts that work early on another goroutine (the similarity search is the
+// costliest step and needs nothing but the dataset).
+func (ds *dataset) overlapList() []overlap {
+	ds.overlapOnce.Do(func() {
+		ds.findOverlaps(func(o overlap) bool {
+			ds.overlapCache = append(ds.overlapCache, o)
+			return true
+		})
+	})
+	return ds.overlapCache
+}
+
+func (ds *dataset) prefetchOverlaps() {
+	go ds.overlapList()
+}
+
+// findOverlaps does the work of overlaps.
+func (ds *dataset) findOverlaps(yield func(overlap) bool) {
+	acts := ds.allActions()
+	texts := make([]string, len(acts))
+	leadKey := make([]string, len(acts))
+	for i, r := range acts {
+		texts[i] = r.action().Text
+		names := orgNames(r.action().Leads, r.action().LeadOrgs)
+		sort.Strings(names)
+		leadKey[i] = strings.ToLower(strings.Join(names, "\x00"))
+	}
+	pairs := similarPairs(texts, SimilarityThreshold, func(i, j int) bool {
+		return acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]
+	})
+	for _, p := range pairs {
+		a, b := acts[p.a], acts[p.b]
+		theme := sharedThemes(*a.action(), *b.action())
+		detail := "different documents"
+		if a.doc == b.doc {
+			detail = "same document, different leads"
+		}
+		if !yield(overlap{kind: overlapSimilar, score: p.score, theme: theme, a: &a, b: &b, detail: detail}) {
+			return
+		}
+	}
+
+	// Themes with several lead organisations within one region: at least
+	// two actions under different leads (co-leads of one action are a
+	// partnership, not an overlap).
+	type key struct{ region, theme string }
+	leads := map[key]map[string]int{}
+	leadSets := map[key]map[string]bool{}
+	for i, r := range acts {
+		names := orgNames(r.action().Leads, r.action().LeadOrgs)
+		if len(names) == 0 {
+			continue
+		}
+		for _, t := range actionThemes(*r.action()) {
+			k := key{r.doc.region, t}
+			if leads[k] == nil {
+				leads[k], leadSets[k] = map[string]int{}, map[string]bool{}
+			}
+			leadSets[k][leadKey[i]] = true
+			for _, o := range names {
+				leads[k][o]++
+			}
+		}
+	}
+	var keys []key
+	for k, m := range leads {
+		if len(leadSets[k]) > 1 && len(m) > 1 && k.theme != unclassified {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(leads[keys[i]]) != len(leads[keys[j]]) {
+			return len(leads[keys[i]]) > len(leads[keys[j]])
+		}
+		if keys[i].region != keys[j].region {
+			return keys[i].region < keys[j].region
+		}
+		return keys[i].theme < keys[j].theme
+	})
+	for _, k := range keys {
+		if !yield(overlap{kind: overlapLeads, score: float64(len(leads[k])), theme: k.theme, region: k.region,
+			detail: countList(leads[k], "action")}) {
+			return
+		}
+	}
+
+	// The same organisation leading one theme in several regions.
+	type orgTheme struct {
+		o     *orgStat
+		theme string
+	}
+	var ots []orgTheme
+	for _, o := range ds.orgs.list {
+		for t, regions := range o.leadRegions {
+			if len(regions) > 1 && t != unclassified {
+				ots = append(ots, orgTheme{o, t})
+			}
+		}
+	}
+	sort.Slice(ots, func(i, j int) bool {
+		ni, nj := len(ots[i].o.leadRegions[ots[i].theme]), len(ots[j].o.leadRegions[ots[j].theme])
+		if ni != nj {
+			return ni > nj
+		}
+		if ots[i].o.canonical != ots[j].o.canonical {
+			return ots[i].o.canonical < ots[j].o.canonical
+		}
+		return ots[i].theme < ots[j].theme
+	})
+	for _, ot := range ots {
+		regions := ot.o.leadRegions[ot.theme]
+		if !yield(overlap{kind: overlapOrgRegion, score: float64(len(regions)), theme: ot.theme, lead: ot.o.canonical,
+			region: strings.Join(sortedKeys(boolSet(regions)), "; "), detail: countList(regions, "action")}) {
+			return
+		}
+	}
+}
+
+// sharedThemes names the themes two actions share, else both sets.
+func sharedThemes(a, b normalise.Action) string {
+	ta, tb := actionThemes(a), actionThemes(b)
+	var both []string
+	for _, x := range ta {
+		for _, y := range tb {
+			if x == y && x != unclassified {
+				both = append(both, x)
+			}
+		}
+	}
+	if len(both) > 0 {
+		return join(both)
+	}
+	return join(ta) + " / " + join(tb)
+}
+
+// countList prints "A (3 actions); B (1 action)", largest first.
+func countList(m map[string]int, unit string) string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if m[names[i]] != m[names[j]] {
+			return m[names[i]] > m[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	parts := make([]string, len(names))
+	for i, n := range names {
+		u := unit
+		if m[n] != 1 {
+			u += "s"
+		}
+		parts[i] = fmt.Sprintf("%s (%d %s)", n, m[n], u)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func boolSet(m map[string]int) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package export
+
+import (
+	"sort"
+	"strings"
+)
+
+// orgStat is what the batch says about one canonical organisation.
+type orgStat struct {
+	canonical    string
+	kind         string
+	aliases      map[string]bool
+	leads        int // actions it leads
+	partners     int // actions it is a partner on
+	leadTheme    map[string]int
+	partnerTheme map[string]int
+	regions      map[string]bool
+	leadRegions  map[string]map[string]int // theme → region → actions led
+}
+
+// orgIndex holds every organisation of the analysed documents, sorted by
+// canonical name.
+type orgIndex struct {
+	list  []*orgStat
+	byKey map[string]*orgStat
+}
+
+func (ix *orgIndex) get(name string) *orgStat {
+	key := strings.ToLower(name)
+	o := ix.byKey[key]
+	if o == nil {
+		o = &orgStat{canonical: name, aliases: map[string]bool{}, leadTheme: map[string]int{},
+			partnerTheme: map[string]int{}, regions: map[string]bool{}, leadRegions: map[string]map[string]int{}}
+		ix.byKey[key] = o
+		ix.list = append(ix.list, o)
+	}
+	return o
+}
+
+// buildOrgs counts, over the analysed documents, how often each canonical
+// organisation leads or partners, by theme and region, and gathers the
+// names it was printed as.
+func buildOrgs(ds *dataset) *orgIndex {
+	ix := &orgIndex{byKey: map[string]*orgStat{}}
+	for _, d := range ds.docs {
+		if !d.analysed {
+			continue
+		}
+		for _, o := range d.Plan.Organisations {
+			if strings.TrimSpace(o.Canonical) == "" {
+				continue
+			}
+			st := ix.get(o.Canonical)
+			if st.kind == "" {
+				st.kind = o.Kind
+			}
+			for _, a := range o.Aliases {
+				if a != st.canonical && strings.TrimSpace(a) != "" {
+					st.aliases[a] = true
+				}
+			}
+		}
+		for _, a := range d.actions {
+			themes := actionThemes(a)
+			roles := []struct {
+				printed, canonical []string
+				lead               bool
+			}{{a.Leads, a.LeadOrgs, true}, {a.Partners, a.PartnerOrgs, false}}
+			for _, r := range roles {
+				names := orgNames(r.printed, r.canonical)
+				for _, n := range names {
+					st := ix.get(n)
+					st.regions[d.region] = true
+					if r.lead {
+						st.leads++
+					} else {
+						st.partners++
+					}
+					for _, t := range themes {
+						if r.lead {
+							st.leadTheme[t]++
+							if st.leadRegions[t] == nil {
+								st.leadRegions[t] = map[string]int{}
+							}
+							st.leadRegions[t][d.region]++
+						} else {
+							st.partnerTheme[t]++
+						}
+					}
+				}
+				if len(r.canonical) == len(r.printed) {
+					for i, p := range r.printed {
+						c := strings.TrimSpace(r.canonical[i])
+						if c != "" && p != c && strings.TrimSpace(p) != "" {
+							ix.get(c).aliases[strings.TrimSpace(p)] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(ix.list, func(i, j int) bool {
+		a, b := strings.ToLower(ix.list[i].canonical), strings.ToLower(ix.list[j].canonical)
+		if a != b {
+			return a < b
+		}
+		return ix.list[i].canonical < ix.list[j].canonical
+	})
+	for _, o := range ix.list {
+		if o.kind == "" {
+			o.kind = "other"
+		}
+	}
+	return ix
+}
+
+// active are the organisations that lead or partner on at least one action.
+func (ix *orgIndex) active() []*orgStat {
+	var out []*orgStat
+	for _, o := range ix.list {
+		if o.leads+o.partners > 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package export
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/planmap/planmap/corpus"
+	"github.com/planmap/planmap/corpus/corpustest"
+	"github.com/planmap/planmap/extract"
+	"github.com/planmap/planmap/normalise"
+)
+
+// realBatch extracts and normalises the bundled samples in-process, the
+// way the pipeline does, into the Documents the exporters receive.
+func realBatch(t *testing.T) []normalise.Document {
+	t.Helper()
+	opt, err := normalise.LoadOptions("", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(corpustest.Root(t), "corpus", "samples")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []normalise.Document
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		format := corpus.Identify(data)
+		d := normalise.Document{File: path, Name: normalise.DocumentName(path), Format: string(format), Size: int64(len(data))}
+		ldoc, err := extract.Extract(context.Background(), format, data, extract.Limits{})
+		if err != nil {
+			d.Status, d.Error = "corrupt", err.Error()
+			docs = append(docs, d)
+			continue
+		}
+		d.Status, d.Pages, d.Title = "ok", ldoc.Pages, ldoc.Title
+		d.Plan = normalise.Normalise(ldoc, path, opt)
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestRealWorkbook writes the bundled samples as a workbook and as JSON
+// Lines and checks the workbook against the JSON Lines.
+func TestRealWorkbook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts six documents")
+	}
+	docs := realBatch(t)
+	out := t.TempDir()
+	xlsx, jsonl := filepath.Join(out, "samples.xlsx"), filepath.Join(out, "samples.jsonl")
+	if err := Write(xlsx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(jsonl, docs); err != nil {
+		t.Fatal(err)
+	}
+	actions, milestones := readJSONL(t, jsonl)
+	// The gold counts 167 actions and 288 milestones over five documents;
+	// the South East report is read twice (DOCX and PDF).
+	if actions < 200 || milestones < 300 {
+		t.Errorf("samples gave %d actions, %d milestones", actions, milestones)
+	}
+	f := checkWorkbook(t, xlsx, jsonl, len(docs))
+
+	// Every input is on the Documents sheet with status ok, and the South
+	// East report is analysed once.
+	rows, _ := f.GetRows(sheetDocuments)
+	analysed := map[string]int{}
+	for _, r := range rows[1:] {
+		if r[6] != "ok" {
+			t.Errorf("%s: status %s %s", r[0], r[6], r[7])
+		}
+		if r[10] == "yes" {
+			analysed[r[1]]++
+		}
+	}
+	if len(analysed) != 5 {
+		t.Errorf("analysed documents = %v", analysed)
+	}
+	for doc, n := range analysed {
+		if n != 1 {
+			t.Errorf("%s analysed %d times", doc, n)
+		}
+	}
+	// Real findings: five regions to compare, gaps of several types.
+	rt, _ := f.GetRows(sheetRegionThemes)
+	if len(rt) != 6 {
+		t.Errorf("Regions × Themes has %d rows, want 5 regions", len(rt)-1)
+	}
+	gaps, _ := f.GetRows(sheetGaps)
+	types := map[string]int{}
+	for _, r := range gaps[1:] {
+		types[r[0]]++
+	}
+	for _, kind := range []string{gapTheme, gapNoLead} {
+		if types[kind] == 0 {
+			t.Errorf("no %q gaps: %v", kind, types)
+		}
+	}
+}
