@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise"
+)
+
+// statusOrder is the order statuses are listed in the summary.
+var statusOrder = []layout.Status{
+	layout.StatusOK, layout.StatusDuplicate, layout.StatusEncrypted, layout.StatusNoText,
+	layout.StatusUnsupported, layout.StatusCorrupt, layout.StatusTooLarge, layout.StatusTimeout,
+	layout.StatusCrashed, layout.StatusUnreadable,
+}
+
+// isTerminal reports whether w is a terminal (a character device), the
+// only place a progress bar belongs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progress draws a one-line bar on a terminal: done/total, failures and
+// elapsed time, redrawn at most ten times a second, and every second while
+// a slow document holds everything up.
+type progress struct {
+	w      io.Writer
+	total  int
+	start  time.Time
+	mu     sync.Mutex
+	done   int
+	failed int
+	last   time.Time
+	stop   chan struct{}
+}
+
+func newProgress(w io.Writer, total int, start time.Time) *progress {
+	p := &progress{w: w, total: total, start: start, stop: make(chan struct{})}
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				p.mu.Lock()
+				p.draw(time.Now())
+				p.mu.Unlock()
+			case <-p.stop:
+				return
+			}
+		}
+	}()
+	return p
+}
+
+func (p *progress) update(d *normalise.Document) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	if failedStatus(d.Status) {
+		p.failed++
+	}
+	now := time.Now()
+	if p.done < p.total && now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.draw(now)
+}
+
+func (p *progress) draw(now time.Time) {
+	p.last = now
+	const width = 30
+	filled := 0
+	if p.total > 0 {
+		filled = width * p.done / p.total
+	}
+	bar := strings.Repeat("=", filled) + strings.Repeat(" ", width-filled)
+	el := now.Sub(p.start).Round(time.Second)
+	fmt.Fprintf(p.w, "\r\033[K[%s] %d/%d documents", bar, p.done, p.total)
+	if p.failed > 0 {
+		fmt.Fprintf(p.w, ", %d failed", p.failed)
+	}
+	fmt.Fprintf(p.w, "  %s", el)
+}
+
+// clear stops the bar and removes it before other output.
+func (p *progress) clear() {
+	close(p.stop)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprint(p.w, "\r\033[K")
+}
+
+// tally counts what a run produced.
+type tally struct {
+	byStatus   map[string]int
+	documents  int
+	actions    int
+	milestones int
+}
+
+func count(docs []normalise.Document) tally {
+	t := tally{byStatus: map[string]int{}, documents: len(docs)}
+	for _, d := range docs {
+		t.byStatus[d.Status]++
+		if d.Plan != nil {
+			t.actions += len(d.Plan.Actions)
+			for _, a := range d.Plan.Actions {
+				t.milestones += len(a.Milestones)
+			}
+		}
+	}
+	return t
+}
+
+func (t tally) failed() int {
+	n := 0
+	for s, k := range t.byStatus {
+		if failedStatus(s) {
+			n += k
+		}
+	}
+	return n
+}
+
+// summary is the line that ends every run, e.g.
+// "12 documents: 9 ok, 1 duplicate, 2 corrupt; 240 actions, 512 milestones; 3.2 s".
+func (t tally) summary(elapsed time.Duration) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, s := range statusOrder {
+		if n := t.byStatus[string(s)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+		seen[string(s)] = true
+	}
+	for s, n := range t.byStatus { // a status this build does not know
+		if !seen[s] && n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	head := fmt.Sprintf("%d documents", t.documents)
+	if t.documents == 1 {
+		head = "1 document"
+	}
+	if len(parts) > 0 {
+		head += ": " + strings.Join(parts, ", ")
+	}
+	return fmt.Sprintf("%s; %d actions, %d milestones; %.1f s", head, t.actions, t.milestones, elapsed.Seconds())
+}
+
+// listFailures writes one line per failed document: status, file, reason.
+func listFailures(w io.Writer, docs []normalise.Document) {
+	for _, d := range docs {
+		if !failedStatus(d.Status) {
+			continue
+		}
+		fmt.Fprintf(w, "  %-18s %s: %s\n", d.Status, d.File, d.Error)
+	}
+}
