@@ -14,10 +14,13 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/planmap
 
+# The sample documents, without the gold annotations stored beside them.
+SAMPLES := $(wildcard corpus/samples/*.pdf corpus/samples/*.docx corpus/samples/*.html)
+
 demo: build
 	@mkdir -p $(OUT)
-	./$(BIN) extract -o $(OUT)/planmap.xlsx corpus/samples
-	./$(BIN) extract -o $(OUT)/planmap.jsonl corpus/samples
+	./$(BIN) extract -o $(OUT)/planmap.xlsx $(SAMPLES)
+	./$(BIN) extract -o $(OUT)/planmap.jsonl $(SAMPLES)
 	@echo "wrote $(OUT)/planmap.xlsx and $(OUT)/planmap.jsonl"
 
 # The whole suite, with the race detector; fuzz targets run their seed corpora.
@@ -31,14 +34,14 @@ vet:
 	$(GO) vet ./...
 
 fmt-check:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './out/*')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 # Scores extraction of ../shared/corpus against its gold annotations.
 eval: build
 	@if [ -d $(SHARED)/corpus/gold ]; then \
 		mkdir -p $(OUT) && \
-		./$(BIN) extract -o $(OUT)/eval.jsonl $(SHARED)/corpus && \
+		./$(BIN) extract -o $(OUT)/eval.jsonl $(wildcard $(SHARED)/corpus/*.pdf $(SHARED)/corpus/*.docx $(SHARED)/corpus/*.html) && \
 		./$(BIN) eval --gold $(SHARED)/corpus/gold $(OUT)/eval.jsonl; \
 	else echo "$(SHARED)/corpus/gold absent: nothing to evaluate"; fi
 

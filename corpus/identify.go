@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -25,6 +26,8 @@ import (
 //   - a ZIP package → DOCX when it is a Word package (see IdentifyZip),
 //     else Unknown (.xlsx, .odt, other archives);
 //   - other known binary signatures (images, RTF, compressed files) → Unknown;
+//   - JSON or JSON Lines (data exported by a tool, such as annotations
+//     or planmap's own output) → Unknown: it is not a document;
 //   - text (UTF-8, UTF-16 with a byte-order mark, or a legacy 8-bit
 //     encoding with almost no control bytes) → HTML or Text, below;
 //   - anything else → Unknown.
@@ -57,10 +60,28 @@ func Identify(head []byte) layout.Format {
 	if !ok {
 		return layout.Unknown
 	}
+	if looksJSON(text) {
+		return layout.Unknown
+	}
 	if looksHTML(text) {
 		return layout.HTML
 	}
 	return layout.Text
+}
+
+// looksJSON reports whether text is JSON data: a whole JSON value, or JSON
+// Lines whose first line is an object or array. Plans are never written as
+// JSON, so a folder's stray data files are reported, not read as prose.
+func looksJSON(text []byte) bool {
+	t := bytes.TrimSpace(text)
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return false
+	}
+	if json.Valid(t) {
+		return true
+	}
+	first, _, _ := bytes.Cut(t, []byte("\n"))
+	return json.Valid(bytes.TrimSpace(first))
 }
 
 // sniffLen is how much of a file decides between text and binary.

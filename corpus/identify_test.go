@@ -38,7 +38,8 @@ func TestIdentifySamples(t *testing.T) {
 		"milton-keynes-tackling-social-exclusion.html":                       layout.HTML,
 		"scotland-equal-communities-action-plan-2009-2011.html":              layout.HTML,
 		"gold/README.md": layout.Text,
-		"gold/south-east-social-inclusion-partnership-report-2002-2003.jsonl": layout.Text,
+		"gold/south-east-social-inclusion-partnership-report-2002-2003.jsonl": layout.Unknown,
+		"gold/organisations.json": layout.Unknown,
 	} {
 		if got := Identify(corpustest.ReadSample(t, name)); got != want {
 			t.Errorf("%s: %s, want %s", name, got, want)
@@ -120,6 +121,10 @@ func TestIdentifyGenerated(t *testing.T) {
 		{"windows-1252 text", []byte("Council\x92s plan \x96 2005\n"), layout.Text},
 		{"UTF-16 text", []byte{0xFF, 0xFE, 'H', 0, 'i', 0}, layout.Text},
 		{"binary garbage", garbage, layout.Unknown},
+		{"JSON Lines (annotations)", []byte(`{"ref": "1", "action": "Promote work"}` + "\n" + `{"ref": "2"}` + "\n"), layout.Unknown},
+		{"pretty-printed JSON array", []byte("[\n  {\n    \"canonical\": \"Jobcentre Plus\"\n  }\n]\n"), layout.Unknown},
+		{"text that starts with a bracket", []byte("[Draft] Action plan 2009-11\n\n1. Promote work\n"), layout.Text},
+		{"text that starts with a brace", []byte("{Appendix} Actions\n"), layout.Text},
 		{"PNG image", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), layout.Unknown},
 		{"RTF", []byte(`{\rtf1\ansi\deff0 {\fonttbl}`), layout.Unknown},
 	}

@@ -149,6 +149,9 @@ func describeUnknown(data []byte) string {
 		}
 		return kind + tail
 	}
+	if text, ok := decodeText(data[:min(len(data), sniffLen)]); ok && looksJSON(text) {
+		return "JSON data, not a document" + tail
+	}
 	return "binary data, not a document format planmap reads" + tail
 }
 
