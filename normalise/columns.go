@@ -51,6 +51,9 @@ var roleRules = []struct {
 	{regexp.MustCompile(`^(ref|ref\.|reference|no|no\.|number|#|item|id)$|reference (number|no)|^ref(erence)? ?(no|number)|^action (plan )?ref`), RoleRef},
 	{regexp.MustCompile(`\b(progress|to date|achieve(d|ments)|update|done so far|completed activit)`), RoleProgress},
 	{regexp.MustCompile(`\b(planned|next steps|future activit|forward plan)`), RolePlanned},
+	// Measures and indicators ("How will we measure success?", "KPI") are
+	// what an action is checked against: milestones, not actions.
+	{regexp.MustCompile(`\b(measur(e|es|ed|ing)|indicators?|kpis?|evidence of success)\b`), RoleMilestone},
 	{regexp.MustCompile(`\b(led by|lead by|delivered by|owned by|responsible)\b`), RoleLead},
 	{regexp.MustCompile(`\b(completion|complete by|completed by|by when|timescales?|time ?frames?|deadlines?|target dates?|due|dates?|when|timing|delivery date|by$)`), RoleDue},
 	{regexp.MustCompile(`\b(actions?|action points?)\b`), RoleAction},
@@ -60,7 +63,7 @@ var roleRules = []struct {
 	{regexp.MustCompile(`\b(lead|leads|responsib|owner|who|accountable|officer|organisations?|agenc(y|ies)|body)\b`), RoleLead},
 	{regexp.MustCompile(`\b(priority|priorities|phase|phasing)\b`), RolePriority},
 	{regexp.MustCompile(`\b(status|rag|rating)\b`), RoleStatus},
-	{regexp.MustCompile(`\b(activit(y|ies)|tasks?|commitments?|committed to|we will|how|what we will do|interventions?|proposals?|recommendations?)\b`), RoleAction},
+	{regexp.MustCompile(`\b(activit(y|ies)|tasks?|commitments?|committed to|we will|^how|what we will do|interventions?|proposals?|recommendations?)\b`), RoleAction},
 	{regexp.MustCompile(`\b(objectives?|aims?|goals?|what|themes?|issues?|strategic priorit)\b`), RoleObjective},
 }
 

@@ -22,15 +22,25 @@ var leadPhrases = []struct {
 }
 
 // leadsFromText returns the bodies an action's own words make responsible.
-func leadsFromText(text string) []string {
+// Only names that read as organisations count ("Support SEEDA in", "Assist
+// the Assembly with"): "Help Families to insulate their homes" names the
+// people helped, not a body.
+func leadsFromText(text string, reg *Registry) []string {
 	for _, lp := range leadPhrases {
 		m := lp.re.FindStringSubmatch(strings.TrimSpace(text))
 		if m == nil {
 			continue
 		}
 		names, whole := orgPhrases(m[1])
-		if len(names) > 0 && (whole || !lp.whole) {
-			return names
+		var orgs []string
+		for _, name := range names {
+			// "the Assembly": a capitalised noun after "the" refers to a body.
+			if orgLike(name, reg) || strings.HasPrefix(name, "the ") {
+				orgs = append(orgs, name)
+			}
+		}
+		if len(orgs) > 0 && len(orgs) == len(names) && (whole || !lp.whole) {
+			return orgs
 		}
 	}
 	return nil
@@ -133,7 +143,7 @@ func allCapsWord(w string) bool {
 func (n *normaliser) finishLeads(d *draft) {
 	a := &d.a
 	if !d.leadCol && len(a.Leads) == 0 {
-		a.Leads = leadsFromText(a.Text)
+		a.Leads = leadsFromText(a.Text, n.opt.Orgs)
 	}
 	// Milestone leads.
 	var all []string

@@ -104,10 +104,12 @@ func mergeInto(keep, d *draft) {
 	}
 }
 
-// dedupeProse adds the prose actions when the document has no action
-// table (a plan with tables states its actions there; its narrative is
-// context), folding restatements of one commitment together and giving
-// each the body its section says delivers the work.
+// dedupeProse adds the prose actions, folding restatements of one
+// commitment together and giving each the body its section says delivers
+// the work. A document with action tables states its actions there and its
+// bullets are context; but a sentence that commits a body to a dated
+// deliverable ("... will produce a delivery plan by 31 January 2018") is
+// kept beside the tables unless a table action already says it.
 func (n *normaliser) dedupeProse() {
 	// Objective titles printed elsewhere under the same code.
 	for _, d := range n.drafts {
@@ -115,11 +117,12 @@ func (n *normaliser) dedupeProse() {
 			d.a.Objective.Title = t
 		}
 	}
-	if len(n.drafts) > 0 {
-		return
-	}
+	tables := n.drafts
 	var kept []*draft
 	for _, d := range n.prose.drafts {
+		if len(tables) > 0 && (!d.sentence || d.a.Due.Text == "" || restates(tables, d.a.Text)) {
+			continue
+		}
 		dup := false
 		for _, k := range kept {
 			if (k.sentence || d.sentence) && textOverlap(k.a.Text, d.a.Text) >= 0.6 {
@@ -151,7 +154,22 @@ func (n *normaliser) dedupeProse() {
 			d.a.Leads[i] = n.fullName(l)
 		}
 	}
-	n.drafts = kept
+	n.drafts = append(tables, kept...)
+}
+
+// restates reports whether one of the drafts already says text.
+func restates(drafts []*draft, text string) bool {
+	for _, d := range drafts {
+		if textOverlap(d.a.Text, text) >= 0.6 {
+			return true
+		}
+		for _, m := range d.a.Milestones {
+			if textOverlap(m.Text, text) >= 0.6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textOverlap is |A∩B| / max(|A|,|B|) over the lower-cased word sets.

@@ -209,7 +209,7 @@ var (
 	itIsProposed = regexp.MustCompile(`(?i)\bit is (?:therefore |also |now )?(?:proposed|intended|planned|agreed|recommended) (that|to) (.+)$`)
 	willDo       = regexp.MustCompile(`^(?:(?:The|the) ([a-z][a-z ]{2,40}?|[A-Z][\w&'’ -]{1,60}?)|([A-Z][A-Za-z&'’-]+(?: [A-Z][A-Za-z&'’-]+)*)) will (?:also |now |then )?(.+)$`)
 	toBeDone     = regexp.MustCompile(`\bto be (?:developed|produced|prepared|completed|published|agreed|delivered|implemented|reviewed|launched|established|set up|drawn up|undertaken|introduced|finalised|submitted|presented|reported)\b`)
-	recommended  = regexp.MustCompile(`\b(?:is|are) RECOMMENDED to (.+)$`)
+	recommended  = regexp.MustCompile(`(?i)\b(?:is|are) (?:recommended|asked|invited) to (.+)$`)
 	ensureThat   = regexp.MustCompile(`(?i)\bensure that (?:the )?(.+)$`)
 	deadlineDate = regexp.MustCompile(`(?i)\b(?:by|during|before|within|in|no later than|at the latest by)\s+(?:the\s+)?$`)
 	agentRe      = regexp.MustCompile(`\bby ((?:the )?[A-Za-z][\w&'’ -]{2,60}?) (?:during|by|in|before|within|over)\b`)
@@ -282,10 +282,14 @@ func (n *normaliser) sentence(s, ref string) {
 			} else {
 				lead = subj
 			}
+			text := rest[:end]
 			if !definiteBody(lead) {
+				// "The delivery plan will need to be submitted by ...": the
+				// subject is the thing to deliver, so it stays in the text.
 				lead = ""
+				text = s[:len(s)-len(m[3])] + text
 			}
-			n.sentenceAction(rest[:end], ref, n.dueOf(dt), lead)
+			n.sentenceAction(text, ref, n.dueOf(dt), lead)
 			return
 		}
 	}

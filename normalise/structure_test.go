@@ -33,6 +33,12 @@ func TestRoleOf(t *testing.T) {
 		"Name":                                         RoleNone,
 		"Role":                                         RoleNone,
 		"What we have committed to":                    RoleAction,
+		"How will we measure success?":                 RoleMilestone,
+		"Measure":                                      RoleMilestone,
+		"KPI":                                          RoleMilestone,
+		"Performance indicators":                       RoleMilestone,
+		"How we will deliver":                          RoleAction,
+		"Lead officer":                                 RoleLead,
 	}
 	for h, want := range cases {
 		if got := RoleOf(h); got != want {
@@ -430,5 +436,33 @@ func TestRestatedTableMerged(t *testing.T) {
 	a := plan.Actions[0]
 	if a.Ref != "1" || a.Source.Page != 8 || a.Due.Text != "Oct 2018" || len(a.Leads) != 2 {
 		t.Errorf("action 1 = ref %q page %d due %q leads %q", a.Ref, a.Source.Page, a.Due.Text, a.Leads)
+	}
+}
+
+// TestRecommendations: a committee report's recommendations are actions
+// however the council prints "recommended" (Oxfordshire writes RECOMMENDED),
+// and a recommendation only to note something is not.
+func TestRecommendations(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"The Executive is RECOMMENDED to agree the Social Inclusion Framework.", []string{"agree the Social Inclusion Framework"}},
+		{"The Cabinet is recommended to approve the draft delivery plan.", []string{"approve the draft delivery plan"}},
+		{"Members are asked to endorse the housing strategy by March 2018.", []string{"endorse the housing strategy by March 2018"}},
+		{"The Committee is recommended to note the report.", nil},
+		{"The report describes progress in the year.", nil},
+	} {
+		doc := &layout.Document{Format: layout.HTML, Title: "Report", Blocks: []layout.Block{
+			{Kind: layout.Heading, Level: 2, Text: "Recommendation"},
+			{Kind: layout.Paragraph, Text: c.text},
+		}}
+		var got []string
+		for _, a := range Normalise(doc, "report.html", Options{}).Actions {
+			got = append(got, a.Text)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: actions %q, want %q", c.text, got, c.want)
+		}
 	}
 }
