@@ -215,6 +215,7 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 	header := headerTexts(t, hdrRows)
 	roles := columnRoles(header)
 	refColumns(t, hdrRows, roles)
+	leadColumns(t, max(hdrRows, 1), roles)
 	if hdrRows == 0 && isActionTableHeader(header, roles) {
 		hdrRows = 1
 	}

@@ -87,7 +87,9 @@ func splitOrgs(cell string, reg *Registry) (leads, partners []string) {
 			piece = cleanOrgPiece(m[1])
 			partners = append(partners, splitSoft(leadingMarker.ReplaceAllString(m[2]+" ", ""), reg)...)
 		}
-		if leadingMarker.MatchString(piece) && len(leads) > 0 {
+		// "Supported by X" names a supporter even with no lead before it:
+		// the cell then has no lead, not X as one.
+		if leadingMarker.MatchString(piece) && (len(leads) > 0 || !strings.HasPrefix(strings.ToLower(piece), "with ")) {
 			partners = append(partners, splitSoft(leadingMarker.ReplaceAllString(piece, ""), reg)...)
 			continue
 		}

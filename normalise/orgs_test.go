@@ -22,6 +22,8 @@ func TestSplitOrgs(t *testing.T) {
 		leads, partners []string
 	}{
 		{"EEDA/Advice for Life/Keystone Development Trust", []string{"EEDA", "Advice for Life", "Keystone Development Trust"}, nil},
+		{"Supported by Strategy Manager", nil, []string{"Strategy Manager"}},
+		{"PH Consultant\nSupported by Strategy Manager", []string{"PH Consultant"}, []string{"Strategy Manager"}},
 		{"EERA with Housing Corporation", []string{"EERA"}, []string{"Housing Corporation"}},
 		{"Peterborough New Link Centre and Cambridge Constabulary", []string{"Peterborough New Link Centre", "Cambridge Constabulary"}, nil},
 		{"Peterborough New Link\nCentre and Cambridge\nConstabulary", []string{"Peterborough New Link Centre", "Cambridge Constabulary"}, nil},
