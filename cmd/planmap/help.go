@@ -86,7 +86,9 @@ Options:
   --workers N          documents read at once (default: the number of CPUs)
   --strict             stop at the first document that fails, write nothing
                        and exit 1 (default: report it and go on)
-  --orgs FILE          organisation registry to use instead of the built-in one
+  --orgs FILE          more organisation names, merged over the built-in
+                       registry: a CSV of canonical,alias,kind or the
+                       Organisations sheet of a planmap workbook
   --themes FILE        theme taxonomy to use instead of the built-in one
   --manifest FILE      per-file metadata (region, period, publisher)
   -q, --quiet          no progress bar, no list of failures; only the summary

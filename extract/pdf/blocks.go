@@ -332,15 +332,18 @@ func boxBlock(b *textBox, page int, body float64) pblock {
 	return pb
 }
 
-// joinLines joins a block's lines, closing a line-end hyphen before a
-// lower-case continuation ("over-" + "indebtedness").
+// joinLines joins a block's or a cell's lines, closing a line-end hyphen
+// before a continuation ("over-" + "indebtedness", "Sub-" + "Group",
+// "decision-" + "making"). The hyphen is kept: office documents are rarely
+// hyphenated by the typesetter, so a hyphen at a line end is the author's.
+// A dash after a space ("GOSE -") is punctuation and keeps its space.
 func joinLines(ls []string) string {
 	var b strings.Builder
 	for i, l := range ls {
 		if i > 0 {
 			prev := ls[i-1]
 			r, _ := utf8.DecodeRuneInString(l)
-			if strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, " -") && unicode.IsLower(r) {
+			if strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, " -") && len(prev) > 1 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				b.WriteString(l)
 				continue
 			}

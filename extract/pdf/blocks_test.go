@@ -116,6 +116,20 @@ func TestJoinLinesAndMarkers(t *testing.T) {
 	if got := joinLines([]string{"A -", "b"}); got != "A - b" {
 		t.Errorf("joinLines dash = %q", got)
 	}
+	// The South East report's cells wrap "Sub-Group", "See-Online" and
+	// "decision-making" at the hyphen.
+	for in, want := range map[[2]string]string{
+		{"SIPSE Communications Sub-", "Group has taken on"}: "SIPSE Communications Sub-Group has taken on",
+		{"examples from BURA on See-", "Online to 1,000"}:   "examples from BURA on See-Online to 1,000",
+		{"shaping decision-", "making processes"}:           "shaping decision-making processes",
+		{"the 2002-", "2012 strategy"}:                      "the 2002-2012 strategy",
+		{"GOSE -", "Government Office"}:                     "GOSE - Government Office",
+		{"-", "Item"}:                                       "- Item",
+	} {
+		if got := joinLines(in[:]); got != want {
+			t.Errorf("joinLines(%q) = %q, want %q", in, got, want)
+		}
+	}
 	for _, c := range []struct{ in, marker, rest string }{
 		{"1. Promote work", "1.", "Promote work"},
 		{"•Text glued", "•", "Text glued"},

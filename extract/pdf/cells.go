@@ -202,7 +202,7 @@ func cellParas(ws []Word, pitch, avail float64) []layout.Para {
 	var curMarker string
 	curLevel := 0
 	flush := func() {
-		if t := layout.Clean(strings.Join(cur, " ")); t != "" || curMarker != "" {
+		if t := layout.Clean(joinLines(cur)); t != "" || curMarker != "" {
 			paras = append(paras, layout.Para{Text: t, Marker: curMarker, Level: curLevel})
 		}
 		cur, curMarker, curLevel = nil, "", 0
