@@ -74,13 +74,16 @@ func syntheticBatch(nDocs, nRegions, nActions int) []normalise.Document {
 
 // BenchmarkWorkbook writes the workbook for 100,000 actions and 300,000
 // milestones and reports the process's peak RSS. Run it alone for a clean
-// peak (see docs in the package README):
+// peak (see docs/performance.md):
 //
-//	go test -run '^$' -bench Workbook -benchtime 1x ./export
+//	go test -run '^$' -bench 'Workbook$' -benchtime 1x ./export
+//
+// It writes under the soft memory limit planmap extract sets (LimitMemory).
 func BenchmarkWorkbook(b *testing.B) {
 	docs := syntheticBatch(100, 12, 100_000)
 	dir := b.TempDir()
 	input := peakRSS() // the batch itself, before any export
+	defer LimitMemory()()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if err := Write(filepath.Join(dir, "bench.xlsx"), docs); err != nil {

@@ -267,6 +267,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The batch is done: a signal now takes its default course, which
 	// cannot harm the output (written to a temporary file, then renamed).
 	stopSignals()
+	defer export.LimitMemory()()
 	if err := export.Write(c.output, docs); err != nil {
 		return fail("%v", err)
 	}
