@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -107,7 +108,8 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 	for _, d := range docs {
 		for i, a := range d.actions {
 			for k, m := range a.Milestones {
-				if hasDue(m.Due) {
+				// Work already done needs no due date.
+				if hasDue(m.Due) || m.Status == "done" {
 					continue
 				}
 				page := m.Source.Page
@@ -135,8 +137,27 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 		for _, a := range d.actions {
 			used[codeKey(a.Objective.Code)] = true
 		}
-		for _, o := range d.Plan.Objectives {
-			if o.Code == "" || used[codeKey(o.Code)] {
+		// A code of the shape the actions use ("SO9" beside "SO1") is an
+		// objective. A bare number may be a report's section instead: one
+		// before the plan ("1 Purpose", "2 Background") or after it ("8
+		// Legal implications") is not counted, only one between objectives
+		// in use. A range such as "9-14" is a heading over objectives.
+		first, last := -1, -1
+		shapes := map[string]bool{}
+		for k, o := range d.Plan.Objectives {
+			if o.Code != "" && used[codeKey(o.Code)] {
+				if first < 0 {
+					first = k
+				}
+				last = k
+				shapes[codeShape(o.Code)] = true
+			}
+		}
+		for k, o := range d.Plan.Objectives {
+			if o.Code == "" || used[codeKey(o.Code)] || codeRange.MatchString(o.Code) || !shapes[codeShape(o.Code)] {
+				continue
+			}
+			if bareNumber.MatchString(o.Code) && (k < first || k > last) {
 				continue
 			}
 			if !yield(gap{kind: gapObjective, region: d.region, doc: d, subject: objectiveLabel(o),
@@ -166,6 +187,30 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 			}
 		}
 	}
+}
+
+// codeRange matches an objective code that spans others: "9-14", "1–3".
+var codeRange = regexp.MustCompile(`^\s*\d+\s*[-–]\s*\d+\s*$`)
+
+var bareNumber = regexp.MustCompile(`^\s*\d+\.?\s*$`)
+
+// codeShape is a code with its digits and letter case folded: "SO1" and
+// "so 12" → "so9".
+func codeShape(code string) string {
+	var b strings.Builder
+	digit := false
+	for _, r := range strings.ToLower(codeKey(code)) {
+		if r >= '0' && r <= '9' {
+			if !digit {
+				b.WriteByte('9')
+			}
+			digit = true
+			continue
+		}
+		digit = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // documentDate is the date a document speaks from: the end of its

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/planmap/planmap/normalise"
 	"io"
 	"os"
 	"path/filepath"
@@ -486,4 +487,30 @@ func zipHas(t *testing.T, path, name string) bool {
 		}
 	}
 	return false
+}
+
+// TestObjectiveGapsSkipReportSections: in a committee report the numbered
+// sections around the plan ("1 Purpose", "8 Legal implications") and a
+// heading over a range of objectives are not objectives without actions; a
+// section between objectives in use is.
+func TestObjectiveGapsSkipReportSections(t *testing.T) {
+	plan := &normalise.Plan{Document: "report", Meta: normalise.Meta{Region: "Kent"},
+		Objectives: []normalise.Objective{{Code: "1", Title: "Purpose"}, {Code: "2", Title: "Background"},
+			{Code: "3", Title: "Housing"}, {Code: "4", Title: "Transport"}, {Code: "5-6", Title: "Health"},
+			{Code: "5", Title: "Health"}, {Code: "8", Title: "Legal implications"}},
+		Actions: []normalise.Action{
+			{ID: "report#1", Text: "Build homes", Objective: normalise.Objective{Code: "3"}},
+			{ID: "report#2", Text: "Open clinics", Objective: normalise.Objective{Code: "5"}},
+		}}
+	docs := []normalise.Document{{File: "report.pdf", Name: "report", Status: "ok", Plan: plan}}
+	var got []string
+	newDataset(docs, ".").gaps(func(g gap) bool {
+		if g.kind == gapObjective {
+			got = append(got, g.subject)
+		}
+		return true
+	})
+	if want := []string{"4: Transport"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("objective gaps %q, want %q", got, want)
+	}
 }

@@ -36,7 +36,8 @@ type docView struct {
 	// and PDF of the same report) would otherwise count twice. Files with
 	// no action are not analysed.
 	analysed bool
-	link     string // relative hyperlink target, "" when the file is gone
+	standIn  *docView // the analysed file of the same document, when not this one
+	link     string   // relative hyperlink target, "" when the file is gone
 	actions  []normalise.Action
 	ids      []string // unique action IDs, parallel to actions
 }
@@ -95,6 +96,11 @@ func newDataset(docs []normalise.Document, outDir string) *dataset {
 		ds.docs = append(ds.docs, d)
 	}
 	regions, themes := map[string]bool{}, map[string]bool{}
+	for _, d := range ds.docs {
+		if b := best[d.Name]; b != nil && b != d && len(d.actions) > 0 {
+			d.standIn = b
+		}
+	}
 	for _, d := range best {
 		d.analysed = true
 		regions[d.region] = true
@@ -208,3 +214,16 @@ func pageOrNil(p int) any {
 }
 
 func join(s []string) string { return strings.Join(s, "; ") }
+
+// inAnalysis says whether the analysis sheets count this file, and if not
+// why: a document read from two files (DOCX and PDF) is counted once, so a
+// pivot over the Actions sheet filtered on "yes" matches the Summary.
+func (d *docView) inAnalysis() string {
+	switch {
+	case d.analysed:
+		return "yes"
+	case d.standIn != nil:
+		return "no: same document as " + filepath.Base(d.standIn.File)
+	}
+	return "no"
+}

@@ -318,15 +318,11 @@ func (ds *dataset) documentsTable() *table {
 
 var documentColumns = []column{txt("File", 50), txt("Document", 40), wrap("Region", 24), txt("Format", 8),
 	num("Pages"), wrap("Title", 50), txt("Status", 18), wrap("Error", 50), num("Actions"), num("Milestones"),
-	txt("In analysis", 11), txt("Duplicate of", 40), wrap("Warnings", 50), num("Size (bytes)"), txt("Content ID", 20)}
+	txt("In analysis", 30), txt("Duplicate of", 40), wrap("Warnings", 50), num("Size (bytes)"), txt("Content ID", 20)}
 
 func documentValues(d *docView) []any {
-	inAnalysis := "no"
-	if d.analysed {
-		inAnalysis = "yes"
-	}
 	return []any{d.File, d.Name, d.region, d.Format, d.Pages, d.Title, d.Status, d.Error, len(d.actions),
-		d.milestones(), inAnalysis, d.DuplicateOf, join(d.Warnings), d.Size, d.ID}
+		d.milestones(), d.inAnalysis(), d.DuplicateOf, join(d.Warnings), d.Size, d.ID}
 }
 
 func (ds *dataset) actionsTable() *table {
@@ -353,7 +349,8 @@ var actionColumns = []column{txt("Action ID", 30), wrap("Region", 24), txt("Docu
 	wrap("Objective title", 40), txt("Ref", 8), wrap("Action", 70), wrap("Due", 20), txt("Due start", 11),
 	txt("Due end", 11), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Partners", 36),
 	wrap("Partner organisations", 36), wrap("Outcomes", 50), txt("Priority", 12), txt("Status", 12),
-	wrap("Themes", 30), num("Milestones"), txt("File", 40), pageCol(), num("Table"), num("Row")}
+	wrap("Themes", 30), num("Milestones"), txt("File", 40), pageCol(), num("Table"), num("Row"),
+	txt("In analysis", 11)}
 
 func actionValues(d *docView, i int) []any {
 	a := &d.actions[i]
@@ -361,7 +358,7 @@ func actionValues(d *docView, i int) []any {
 		a.Due.Start, a.Due.End, join(a.Leads), join(orgNames(a.Leads, a.LeadOrgs)), join(a.Partners),
 		join(orgNames(a.Partners, a.PartnerOrgs)), strings.Join(a.Outcomes, "\n"), a.Priority, a.Status,
 		join(actionThemes(*a)), len(a.Milestones), a.Source.File, pageOrNil(a.Source.Page),
-		pageOrNil(a.Source.Table), pageOrNil(a.Source.Row)}
+		pageOrNil(a.Source.Table), pageOrNil(a.Source.Row), d.inAnalysis()}
 }
 
 func (ds *dataset) milestonesTable() *table {
@@ -388,7 +385,8 @@ func (ds *dataset) milestonesTable() *table {
 
 var milestoneColumns = []column{txt("Action ID", 30), num("Milestone"), wrap("Region", 24), txt("Document", 34),
 	wrap("Milestone text", 70), wrap("Due", 24), txt("Due start", 11), txt("Due end", 11), txt("Status", 10),
-	wrap("Lead", 30), wrap("Themes", 30), txt("File", 40), pageCol(), num("Table"), num("Row")}
+	wrap("Lead", 30), wrap("Themes", 30), txt("File", 40), pageCol(), num("Table"), num("Row"),
+	txt("In analysis", 11)}
 
 func milestoneValues(d *docView, i, k int) []any {
 	a := &d.actions[i]
@@ -402,7 +400,8 @@ func milestoneValues(d *docView, i, k int) []any {
 		lead = join(m.Leads)
 	}
 	return []any{d.ids[i], k + 1, d.region, d.Name, m.Text, m.Due.Text, m.Due.Start, m.Due.End, m.Status, lead,
-		join(actionThemes(*a)), src.File, pageOrNil(src.Page), pageOrNil(src.Table), pageOrNil(src.Row)}
+		join(actionThemes(*a)), src.File, pageOrNil(src.Page), pageOrNil(src.Table), pageOrNil(src.Row),
+		d.inAnalysis()}
 }
 
 // uniqueNames makes header names distinct (an Excel table requires it),

@@ -63,35 +63,47 @@ func inferMeta(doc *layout.Document, file string, opt Options) Meta {
 		}
 	}
 	// Region: the region the title names, else the one the text names most.
-	m.Region = mostNamed(m.Title+"\n"+firstPage, planRegions)
+	// The first page counts only when it names a region twice: once may
+	// be an address ("London SW1A 2HQ").
+	m.Region = mostNamed(m.Title, planRegions)
+	if m.Region == "" {
+		if r := mostNamed(firstPage, planRegions); strings.Count(firstPage, r) >= 2 {
+			m.Region = r
+		}
+	}
 	if m.Region == "" {
 		if r := inPlace.FindStringSubmatch(m.Title); r != nil {
 			m.Region = r[1]
 		}
 	}
+	council := councilNamed(all, m.Title)
+	if m.Region == "" && council != "" {
+		// A council's plan covers its own area: "Kent County Council" → Kent.
+		m.Region = councilPlace.ReplaceAllString(council, "")
+	}
 	if m.Region == "" {
-		m.Region = mostNamed(all, planRegions)
+		// The area the text keeps naming (three times or more); a national
+		// plan names the UK throughout (ten times or more), where a local
+		// one mentions it in passing.
+		counts := map[string]int{}
+		for _, n := range planRegions {
+			if c := strings.Count(all, n); c >= 3 {
+				counts[n] = c
+			}
+		}
+		if c := strings.Count(all, "UK") + strings.Count(all, "United Kingdom"); c >= 10 {
+			counts["UK"] = c
+		}
+		if m.Region = topCount(counts); m.Region == "UK" {
+			m.Region = "United Kingdom"
+		}
 	}
 	// Publishing body.
 	if names := publishers(doc); len(names) > 0 {
 		m.Body = strings.Join(names, "; ")
 	}
 	if m.Body == "" {
-		counts := map[string]int{}
-		for _, c := range councilName.FindAllStringSubmatch(all, -1) {
-			name := strings.TrimPrefix(strings.TrimPrefix(c[1], "The "), "the ")
-			if len(strings.Fields(name)) < 2 || strings.HasPrefix(name, "Council") {
-				continue
-			}
-			if strings.HasPrefix(name, "County ") || strings.HasPrefix(name, "City ") || strings.HasPrefix(name, "Borough ") || strings.HasPrefix(name, "District ") {
-				continue
-			}
-			counts[name]++
-		}
-		// A council the first page names, or one the text keeps naming.
-		if b := topCount(counts); b != "" && (strings.Contains(firstPage, b) || counts[b] >= 3) {
-			m.Body = b
-		}
+		m.Body = council
 	}
 	if m.Body == "" && m.Region != "" && theCouncil.MatchString(all) {
 		kind := "Council"
@@ -168,6 +180,64 @@ func periodYear(m Meta) int {
 	}
 	return 0
 }
+
+// councilNamed returns the council a document is by: one whose place the
+// title names, or one the text keeps naming (three times or more). The
+// first page is no guide: it often carries a council's address.
+func councilNamed(all, title string) string {
+	counts := map[string]int{}
+	for _, c := range councilName.FindAllStringSubmatch(all, -1) {
+		name := strings.TrimPrefix(strings.TrimPrefix(c[1], "The "), "the ")
+		if len(strings.Fields(name)) < 2 || strings.HasPrefix(name, "Council") {
+			continue
+		}
+		switch strings.Fields(name)[0] {
+		case "County", "City", "Borough", "District", "Local", "Town", "Parish":
+			continue
+		}
+		counts[name]++
+	}
+	// A council whose place the title names ("Oxfordshire Housing and
+	// Growth Deal" → Oxfordshire County Council), else the most named.
+	inTitle := map[string]int{}
+	for name, c := range counts {
+		if containsWord(title, councilPlace.ReplaceAllString(name, "")) {
+			inTitle[name] = c
+		}
+	}
+	if b := topCount(inTitle); b != "" {
+		return b
+	}
+	if b := topCount(counts); b != "" && counts[b] >= 3 {
+		return b
+	}
+	return ""
+}
+
+// containsWord reports whether s contains w as whole words ("Oxford" is
+// not in "Oxfordshire").
+func containsWord(s, w string) bool {
+	for i := 0; w != ""; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		at, end := i+j, i+j+len(w)
+		before, after := at == 0 || !isWordByte(s[at-1]), end == len(s) || !isWordByte(s[end])
+		if before && after {
+			return true
+		}
+		i = at + 1
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// councilPlace is the kind of council after its place name.
+var councilPlace = regexp.MustCompile(`\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$`)
 
 func mostNamed(text string, names []string) string {
 	counts := map[string]int{}
