@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/planmap/planmap/normalise"
 	"sort"
 	"strings"
 )
@@ -25,8 +26,12 @@ type orgIndex struct {
 	byKey map[string]*orgStat
 }
 
+// get returns the organisation of a canonical name. Names that differ only
+// in case, punctuation, "&"/"and" or spaced initials ("P H Consultant" and
+// "PH Consultant", left unresolved by the registry) are one organisation,
+// under the spelling met first.
 func (ix *orgIndex) get(name string) *orgStat {
-	key := strings.ToLower(name)
+	key := normalise.NameKey(name)
 	o := ix.byKey[key]
 	if o == nil {
 		o = &orgStat{canonical: name, aliases: map[string]bool{}, leadTheme: map[string]int{},

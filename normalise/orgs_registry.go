@@ -275,6 +275,11 @@ func (r *Registry) known(name string) bool {
 
 // nameKey is the form names are matched in: lower case, '&' read as "and",
 // apostrophes dropped, other punctuation as spaces, no leading "the".
+// NameKey is the key under which two printings of one name meet: letters
+// and digits, lower-cased, "&" read as "and", spaced initials closed up and
+// a leading "the" dropped.
+func NameKey(s string) string { return nameKey(s) }
+
 func nameKey(s string) string {
 	var b strings.Builder
 	space := true
@@ -298,7 +303,24 @@ func nameKey(s string) string {
 		}
 	}
 	k := strings.TrimSpace(b.String())
-	return strings.TrimPrefix(k, "the ")
+	return joinInitials(strings.TrimPrefix(k, "the "))
+}
+
+// joinInitials closes up a run of single letters, so that an acronym
+// printed with spaces is the same key: "p h consultant" = "ph consultant".
+func joinInitials(k string) string {
+	words := strings.Fields(k)
+	out := words[:0]
+	for i, w := range words {
+		single := len([]rune(w)) == 1
+		prevSingle := i > 0 && len([]rune(words[i-1])) == 1
+		if single && prevSingle && len(out) > 0 {
+			out[len(out)-1] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
 }
 
 // cleanName collapses white space and trims stray punctuation.

@@ -416,3 +416,21 @@ func BenchmarkSplitAndResolve(b *testing.B) {
 		}
 	}
 }
+
+// TestNameKey: printed variants of one name share a key.
+func TestNameKey(t *testing.T) {
+	for _, same := range [][2]string{
+		{"P H Consultant", "PH Consultant"},
+		{"Children & Families Trust", "Children and Families Trust"},
+		{"the Learning and Skills Council", "Learning and Skills Council"},
+		{"Citizens’ Advice", "Citizens Advice"},
+		{"GO-East", "GO East"},
+	} {
+		if a, b := nameKey(same[0]), nameKey(same[1]); a != b {
+			t.Errorf("nameKey(%q) = %q, nameKey(%q) = %q", same[0], a, same[1], b)
+		}
+	}
+	if nameKey("Group A") == nameKey("GroupA") {
+		t.Error("a single letter after a word is not an initial to close up")
+	}
+}
