@@ -7,7 +7,7 @@ BIN     := bin/planmap
 SHARED  ?= ../shared
 OUT     := out
 
-.PHONY: all build demo test test-short vet fmt-check eval bench fuzz clean
+.PHONY: all build demo test test-short vet fmt-check eval bench fuzz clean tools compare
 
 all: build
 
@@ -55,6 +55,26 @@ fuzz:
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+# Optional tools (Debian): pdftotext for the PDF comparison tests and
+# benchmarks, qpdf to rebuild the encrypted fixtures, LibreOffice to look at
+# a workbook as a real client does (make compare).
+tools:
+	@SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-calc-nogui
+
+# The analyst's workbook across every plan in ../shared (exit code 3 is
+# expected: its data files are reported as unsupported), then, when
+# LibreOffice and poppler are installed, its first sheets as pictures in
+# out/compare/ (Summary, Regions × Themes, Partners × Themes).
+compare: build
+	@mkdir -p $(OUT)/compare
+	./$(BIN) extract -q -o $(OUT)/compare.xlsx $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then \
+		soffice --headless --convert-to pdf --outdir $(OUT)/compare $(OUT)/compare.xlsx >/dev/null && \
+		pdftoppm -png -r 110 -f 1 -l 3 $(OUT)/compare/compare.pdf $(OUT)/compare/sheet && \
+		echo "pictures: $$(ls $(OUT)/compare/*.png | tr '\n' ' ')"; \
+	else echo "LibreOffice or pdftoppm missing (make tools): no pictures"; fi
 
 clean:
 	rm -rf bin $(OUT)

@@ -106,7 +106,7 @@ func (ds *dataset) summaryTable() *table {
 		sheet: sheetSummary, file: "summary.csv", name: "Summary", linkCol: 2, heatFrom: -1, n: len(docs),
 		cols: []column{txt("Region", 30), wrap("Document", 40), txt("File", 40), txt("Format", 8),
 			num("Actions"), num("Milestones"), {name: "With lead", kind: kPercent, width: 10},
-			{name: "With due date", kind: kPercent, width: 12}, txt("Period covered", 24),
+			{name: "With due date", kind: kPercent, width: 12}, txt("Period covered", 30),
 			num("Themes touched"), wrap("Themes", 60)},
 		rows: func(yield func(row) bool) {
 			for _, d := range docs {
@@ -198,7 +198,7 @@ func (ds *dataset) regionThemeTable() *table {
 }
 
 func (ds *dataset) partnerThemeTable() *table {
-	cols := []column{wrap("Organisation", 40), txt("Kind", 22), wrap("Regions", 30), num("Leads"), num("Partner on")}
+	cols := []column{wrap("Organisation", 40), txt("Kind", 30), wrap("Regions", 30), num("Leads"), num("Partner on")}
 	for _, t := range ds.themes {
 		cols = append(cols, column{name: t + " (lead)", kind: kInt, width: 14, wrap: true},
 			column{name: t + " (partner)", kind: kInt, width: 14, wrap: true})
@@ -283,7 +283,7 @@ func source(file string, page int) string {
 // Organisations sheet columns: a contract. normalise.LoadRegistry reads this
 // sheet back (--orgs), so the first three headers and their order must not
 // change.
-var organisationColumns = []column{wrap("Canonical", 40), wrap("Aliases", 50), txt("Kind", 24),
+var organisationColumns = []column{wrap("Canonical", 40), wrap("Aliases", 50), txt("Kind", 30),
 	num("Leads"), num("Partner on"), wrap("Regions", 40)}
 
 func (ds *dataset) organisationsTable() *table {
