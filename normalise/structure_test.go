@@ -466,3 +466,33 @@ func TestRecommendations(t *testing.T) {
 		}
 	}
 }
+
+// TestListAfterLeadIn: rows that only name an item, below an action ending
+// "... include:", are that action's list (Kent's ICS appendix B, p. 29),
+// while a row with a lead of its own is an action again.
+func TestListAfterLeadIn(t *testing.T) {
+	cell := func(s string) layout.Cell { return layout.Cell{Paragraphs: []layout.Para{{Text: s}}} }
+	row := func(a, lead, when string) layout.Row {
+		return layout.Row{Page: 29, Cells: []layout.Cell{cell(a), cell(lead), cell(when)}}
+	}
+	tb := &layout.Table{Columns: 3, HeaderRows: 1, Rows: []layout.Row{
+		row("What we have committed to", "Led by", "Timescale"),
+		row("Work with partners to expand social prescribing. Services involved in this activity include:", "Business Innovation Manager", "March 25"),
+		row("Green social prescribing network", "", ""),
+		row("Library Services", "", ""),
+		row("Improve access to leisure centres", "Head of Sport", "March 26"),
+	}}
+	doc := &layout.Document{Format: layout.PDF, Pages: 30, Title: "Priorities and actions",
+		Blocks: []layout.Block{{Kind: layout.TableKind, Page: 29, Table: tb}}}
+	var got []string
+	for _, a := range Normalise(doc, "appB.pdf", Options{}).Actions {
+		got = append(got, a.Text+"|"+strings.Join(a.Leads, ","))
+	}
+	want := []string{
+		"Work with partners to expand social prescribing. Services involved in this activity include: Green social prescribing network; Library Services|Business Innovation Manager",
+		"Improve access to leisure centres|Head of Sport",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("actions:\n got %q\nwant %q", got, want)
+	}
+}

@@ -29,6 +29,9 @@ type tableReader struct {
 	rowNo    int
 	page     int
 	pending  []string // a lead-in paragraph that a page break left alone
+	// listed counts the items added to an action whose text ends with a
+	// lead-in ("Services involved in this activity include:").
+	listed int
 }
 
 func newTableReader(n *normaliser, table int, header []string, roles []Role) *tableReader {
@@ -132,8 +135,10 @@ func (tr *tableReader) readRow(row layout.Row, rowNo int) {
 		return
 	}
 	// An objective row: one filled cell spanning the table, or a lone cell
-	// that prints an objective code ("SO1: ...").
-	if len(filled) == 1 {
+	// that prints an objective code ("SO1: ..."). Not while an action's
+	// list is open: its items are short lone cells too.
+	listOpen := tr.cur != nil && (tr.listed > 0 || strings.HasSuffix(strings.TrimSpace(tr.cur.a.Text), ":"))
+	if len(filled) == 1 && !(listOpen && tr.roles[filled[0]] == RoleAction) {
 		i := filled[0]
 		c := row.Cells[i]
 		t := texts[i]
@@ -186,6 +191,21 @@ func (tr *tableReader) readRow(row layout.Row, rowNo int) {
 		tr.readItems(row, actionParas)
 		return
 	}
+	// An action that ends on a lead-in ("... include:") takes the rows
+	// below it that name only an item, with no lead, date or milestone of
+	// their own, as its list: "Library Services" there is not an action.
+	if ref == "" && listOpen {
+		if tr.onlyAction(row) && len(strings.Fields(actionText)) <= 12 {
+			sep := " "
+			if tr.listed > 0 {
+				sep = "; "
+			}
+			tr.cur.a.Text += sep + strings.TrimSpace(actionText)
+			tr.listed++
+			return
+		}
+	}
+	tr.listed = 0
 	// The rest of an action cell that a page break split: no reference of
 	// its own, and it starts lower-case or the text above stops on a word
 	// that cannot end it ("... developing the" + "Framework for ...").
@@ -569,4 +589,16 @@ func addUnique(list []string, items ...string) []string {
 		}
 	}
 	return list
+}
+
+// onlyAction reports whether a row fills no column that gives an action
+// its substance: lead, partners, due date, milestone, progress. (An
+// outcome code, "SO2,SO3", may sit beside a list item.)
+func (tr *tableReader) onlyAction(row layout.Row) bool {
+	for _, r := range []Role{RoleLead, RolePartners, RoleDue, RoleMilestone, RoleProgress, RolePlanned} {
+		if len(tr.cols[r]) > 0 && strings.TrimSpace(tr.cellText(row, r)) != "" {
+			return false
+		}
+	}
+	return true
 }
