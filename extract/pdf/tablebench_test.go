@@ -244,6 +244,13 @@ score strips them too), and camelot counts the table's title and footnote
 lines as rows. In tabula-spreadsheet-no-frame planmap rebuilds the header
 as drawn (PRODUCTS spanning three rows, HARVEST three columns, 12/13 two),
 where tabula packs the header cells to the left.
+
+A line that ends on a hyphen is closed up with the next, hyphen kept
+("Sub-" + "Group" → "Sub-Group", "decision-" + "making" →
+"decision-making"), as office documents mean it. The peers keep the line
+break instead, so a word the typesetter hyphenated ("Preva-" + "lence" in
+camelot-column-span, "Garg-" + "Chief" in camelot-split-text-lattice) costs
+those cells their strict match.
 `)
 	}
 	return b.String()
