@@ -215,12 +215,22 @@ func codeShape(code string) string {
 
 // documentDate is the date a document speaks from: the end of its
 // publication date as parsed by normalise ("" when unknown).
+//
+// A progress report with no printed date speaks from the end of the period
+// it reports on ("Report on Activities between July 2002 and June 2003" →
+// 2003-06-30): its planned milestones due before then are past due.
 func documentDate(d *docView) string {
-	p := d.Plan.Meta.Published
-	if p.End != "" {
-		return p.End
+	m := d.Plan.Meta
+	if p := m.Published; p.End != "" || p.Start != "" {
+		if p.End != "" {
+			return p.End
+		}
+		return p.Start
 	}
-	return p.Start
+	if strings.Contains(m.Type, "report") {
+		return m.Period.End
+	}
+	return ""
 }
 
 func objectiveLabel(o normalise.Objective) string {

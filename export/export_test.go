@@ -514,3 +514,21 @@ func TestObjectiveGapsSkipReportSections(t *testing.T) {
 		t.Errorf("objective gaps %q, want %q", got, want)
 	}
 }
+
+// TestDocumentDate: a progress report with no printed date speaks from the
+// end of its period; a plan without one has no date to be past due at.
+func TestDocumentDate(t *testing.T) {
+	for _, c := range []struct {
+		meta normalise.Meta
+		want string
+	}{
+		{normalise.Meta{Published: due("15 March 2005", "2005-03-15", "2005-03-15")}, "2005-03-15"},
+		{normalise.Meta{Type: "progress report", Period: due("July 2002 and June 2003", "2002-07-01", "2003-06-30")}, "2003-06-30"},
+		{normalise.Meta{Type: "action plan", Period: due("2007-2010", "2007-01-01", "2010-12-31")}, ""},
+	} {
+		d := &docView{Document: &normalise.Document{Plan: &normalise.Plan{Meta: c.meta}}}
+		if got := documentDate(d); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.meta, got, c.want)
+		}
+	}
+}
