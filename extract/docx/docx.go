@@ -22,6 +22,7 @@
 package docx
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -89,7 +90,7 @@ func Extract(data []byte, opt Options) (*layout.Document, error) {
 	}
 	b := &body{st: st, num: num, page: 1, fresh: true}
 	if err := b.walk(newDecoder(docXML)); err != nil {
-		return nil, err
+		return nil, corrupt(main, err)
 	}
 
 	doc := &layout.Document{Format: layout.DOCX, Pages: b.page, Blocks: b.blocks, Meta: map[string]string{}, Warnings: warnings}
@@ -97,7 +98,7 @@ func Extract(data []byte, opt Options) (*layout.Document, error) {
 		doc.Blocks = []layout.Block{}
 	}
 	if err := p.readProperties(doc); err != nil {
-		return nil, err
+		return nil, corrupt("docProps", err)
 	}
 	if doc.Title == "" {
 		doc.Title = b.title
@@ -221,4 +222,15 @@ func (p *pkg) readProperties(doc *layout.Document) error {
 		}
 	}
 	return nil
+}
+
+// corrupt gives a parser error that carries no status the status corrupt,
+// naming the part it came from: every error Extract returns says what
+// became of the document.
+func corrupt(part string, err error) error {
+	var le *layout.Error
+	if errors.As(err, &le) {
+		return err
+	}
+	return layout.Errorf(layout.StatusCorrupt, "%s: %v", part, err)
 }
