@@ -138,7 +138,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 			used[codeKey(a.Objective.Code)] = true
 		}
 		// A code of the shape the actions use ("SO9" beside "SO1") is an
-		// objective. A bare number may be a report's section instead: one
+		// objective. A bare number ("3", "1.2") may be a report's section instead: one
 		// before the plan ("1 Purpose", "2 Background") or after it ("8
 		// Legal implications") is not counted, only one between objectives
 		// in use. A range such as "9-14" is a heading over objectives.
@@ -192,7 +192,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 // codeRange matches an objective code that spans others: "9-14", "1–3".
 var codeRange = regexp.MustCompile(`^\s*\d+\s*[-–]\s*\d+\s*$`)
 
-var bareNumber = regexp.MustCompile(`^\s*\d+\.?\s*$`)
+var bareNumber = regexp.MustCompile(`^\s*\d+(?:\.\d+)*\.?\s*$`)
 
 // codeShape is a code with its digits and letter case folded: "SO1" and
 // "so 12" → "so9".
