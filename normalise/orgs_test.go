@@ -132,6 +132,10 @@ func TestResolve(t *testing.T) {
 		{"ESISG", "Equality and Social Inclusion Steering Group", KindLocal},
 		{"Director of Public Health", "Director of Public Health", KindHealth},
 		{"CYPE Commissioning", "CYPE Commissioning", KindOther},
+		// Posts are not consultancies or community groups.
+		{"PH Consultant", "PH Consultant", KindOther},
+		{"Head of Community Safety", "Head of Community Safety", KindOther},
+		{"Anytown Management Consultants", "Anytown Management Consultants", KindPrivate},
 		{"The Acme Widgets Ltd", "Acme Widgets Ltd", KindPrivate},
 		{"Thanet District Council", "Thanet District Council", KindLocal},
 		{"Anytown Racial Equality Council", "Anytown Racial Equality Council", KindVCS},
