@@ -29,6 +29,7 @@ type column struct {
 type row struct {
 	vals []any
 	link string
+	page int // the page the row comes from: a link to a PDF opens there
 }
 
 type table struct {
@@ -232,7 +233,7 @@ func (ds *dataset) gapsTable() *table {
 				if g.doc != nil {
 					doc, file, link = g.doc.Name, g.doc.File, g.doc.link
 				}
-				return yield(row{vals: []any{g.kind, g.region, doc, g.id, g.subject, g.detail, pageOrNil(g.page), file}, link: link})
+				return yield(row{vals: []any{g.kind, g.region, doc, g.id, g.subject, g.detail, pageOrNil(g.page), file}, link: link, page: g.page})
 			})
 		},
 	}
@@ -336,7 +337,7 @@ func (ds *dataset) actionsTable() *table {
 		rows: func(yield func(row) bool) {
 			for _, d := range ds.docs {
 				for i := range d.actions {
-					if !yield(row{vals: actionValues(d, i), link: d.link}) {
+					if !yield(row{vals: actionValues(d, i), link: d.link, page: d.actions[i].Source.Page}) {
 						return
 					}
 				}
@@ -373,7 +374,7 @@ func (ds *dataset) milestonesTable() *table {
 			for _, d := range ds.docs {
 				for i := range d.actions {
 					for k := range d.actions[i].Milestones {
-						if !yield(row{vals: milestoneValues(d, i, k), link: d.link}) {
+						if !yield(row{vals: milestoneValues(d, i, k), link: d.link, page: milestonePage(d, i, k)}) {
 							return
 						}
 					}
@@ -417,4 +418,12 @@ func uniqueNames(cols []column) []column {
 		seen[key]++
 	}
 	return cols
+}
+
+// milestonePage is the page a milestone is printed on, else its action's.
+func milestonePage(d *docView, i, k int) int {
+	if p := d.actions[i].Milestones[k].Source.Page; p > 0 {
+		return p
+	}
+	return d.actions[i].Source.Page
 }

@@ -393,8 +393,13 @@ func writeNormal(f *excelize.File, t *table, st styles) error {
 				return true
 			}
 			cell, _ := excelize.CoordinatesToCellName(t.linkCol+1, rowNum)
-			tip := "Open " + r.link
-			if werr = f.SetCellHyperLink(sheet, cell, r.link, "External", excelize.HyperlinkOpts{Tooltip: &tip}); werr != nil {
+			target, tip := r.link, "Open "+r.link
+			if r.page > 0 && strings.EqualFold(filepath.Ext(r.link), ".pdf") {
+				// PDF readers open "file.pdf#page=N" at that page.
+				target += fmt.Sprintf("#page=%d", r.page)
+				tip += fmt.Sprintf(" at page %d", r.page)
+			}
+			if werr = f.SetCellHyperLink(sheet, cell, target, "External", excelize.HyperlinkOpts{Tooltip: &tip}); werr != nil {
 				return false
 			}
 			werr = f.SetCellStyle(sheet, cell, cell, st.link)
