@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -96,31 +95,16 @@ func LoadGold(dir string) (*Gold, error) {
 }
 
 func (g *Gold) readDocument(path string) error {
-	f, err := os.Open(path)
+	actions, err := readJSONL[GoldAction](path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	name := strings.TrimSuffix(filepath.Base(path), ".jsonl")
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var a GoldAction
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
-		}
+	for _, a := range actions {
 		if a.Document == "" {
 			a.Document = name
 		}
 		g.Documents[a.Document] = append(g.Documents[a.Document], a)
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	if _, ok := g.Documents[name]; !ok {
 		g.Documents[name] = nil // an empty gold file: a document with no actions

@@ -1,12 +1,8 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/planmap/planmap/normalise"
 )
@@ -61,30 +57,7 @@ type InputFile struct {
 
 // LoadPredictions reads planmap's actions JSON Lines.
 func LoadPredictions(path string) ([]Prediction, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []Prediction
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var p Prediction
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		out = append(out, p)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return out, nil
+	return readJSONL[Prediction](path)
 }
 
 // LoadInputs reads the documents.jsonl that planmap writes beside a JSONL
@@ -92,30 +65,10 @@ func LoadPredictions(path string) ([]Prediction, error) {
 // and no error when there is no such file.
 func LoadInputs(predPath string) ([]InputFile, error) {
 	path := filepath.Join(filepath.Dir(predPath), "documents.jsonl")
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
+	if _, err := os.Stat(path); os.IsNotExist(err) {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []InputFile
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var in InputFile
-		if err := json.Unmarshal(sc.Bytes(), &in); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-		out = append(out, in)
-	}
-	return out, sc.Err()
+	return readJSONL[InputFile](path)
 }
 
 // FromActions turns in-process actions into predictions, as if they had
