@@ -487,25 +487,12 @@ func readParaProps(d *xml.Decoder) (paraProps, error) {
 // readRunHidden reads a run's w:rPr and reports hidden (w:vanish) text.
 func readRunHidden(d *xml.Decoder) (bool, error) {
 	hidden := false
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return hidden, tokenErr(err)
+	err := walkElement(d, func(t xml.StartElement, depth int) {
+		if isW(t.Name) && t.Name.Local == "vanish" && depth == 1 {
+			hidden = onOff(t)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if isW(t.Name) && t.Name.Local == "vanish" && depth == 1 {
-				hidden = onOff(t)
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return hidden, nil
-			}
-			depth--
-		}
-	}
+	})
+	return hidden, err
 }
 
 // readText reads the character data of a w:t element.

@@ -70,91 +70,51 @@ func (tb *tableBuilder) cell() *tableCell {
 }
 
 func countGridCols(d *xml.Decoder) (int, error) {
-	n, depth := 0, 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return n, tokenErr(err)
+	n := 0
+	err := walkElement(d, func(t xml.StartElement, _ int) {
+		if isW(t.Name) && t.Name.Local == "gridCol" {
+			n++
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if isW(t.Name) && t.Name.Local == "gridCol" {
-				n++
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return min(n, maxColumns), nil
-			}
-			depth--
-		}
-	}
+	})
+	return min(n, maxColumns), err
 }
 
 func readRowProps(d *xml.Decoder, r *tableRow) error {
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return tokenErr(err)
+	return walkElement(d, func(t xml.StartElement, depth int) {
+		if !isW(t.Name) || depth != 1 {
+			return
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if !isW(t.Name) || depth != 1 {
-				continue
-			}
-			switch t.Name.Local {
-			case "tblHeader":
-				r.header = onOff(t)
-			case "gridBefore":
-				r.before = clampSpan(intAttr(t, "val", 0), 0)
-			case "gridAfter":
-				r.after = clampSpan(intAttr(t, "val", 0), 0)
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return nil
-			}
-			depth--
+		switch t.Name.Local {
+		case "tblHeader":
+			r.header = onOff(t)
+		case "gridBefore":
+			r.before = clampSpan(intAttr(t, "val", 0), 0)
+		case "gridAfter":
+			r.after = clampSpan(intAttr(t, "val", 0), 0)
 		}
-	}
+	})
 }
 
 func readCellProps(d *xml.Decoder, c *tableCell) error {
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return tokenErr(err)
+	return walkElement(d, func(t xml.StartElement, depth int) {
+		if !isW(t.Name) || depth != 1 {
+			return
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if !isW(t.Name) || depth != 1 {
-				continue
+		switch t.Name.Local {
+		case "gridSpan":
+			c.span = clampSpan(intAttr(t, "val", 1), 1)
+		case "vMerge":
+			if v, _ := attr(t, "val"); v == "restart" {
+				c.vmerge = vmergeRestart
+			} else {
+				c.vmerge = vmergeContinue
 			}
-			switch t.Name.Local {
-			case "gridSpan":
-				c.span = clampSpan(intAttr(t, "val", 1), 1)
-			case "vMerge":
-				if v, _ := attr(t, "val"); v == "restart" {
-					c.vmerge = vmergeRestart
-				} else {
-					c.vmerge = vmergeContinue
-				}
-			case "hMerge":
-				if v, _ := attr(t, "val"); v != "restart" {
-					c.hmerge = true
-				}
+		case "hMerge":
+			if v, _ := attr(t, "val"); v != "restart" {
+				c.hmerge = true
 			}
-		case xml.EndElement:
-			if depth == 0 {
-				return nil
-			}
-			depth--
 		}
-	}
+	})
 }
 
 func clampSpan(n, lo int) int { return max(lo, min(n, maxColumns)) }

@@ -100,3 +100,26 @@ func onOff(se xml.StartElement) bool {
 	}
 	return true
 }
+
+// walkElement reads the rest of the element whose start tag d has just
+// returned, calling visit for each element inside it with its depth (1 for
+// a direct child), and stops after the matching end tag.
+func walkElement(d *xml.Decoder, visit func(t xml.StartElement, depth int)) error {
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return tokenErr(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			visit(t, depth)
+		case xml.EndElement:
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
