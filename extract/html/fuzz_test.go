@@ -1,12 +1,11 @@
 package html
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
 	"github.com/planmap/planmap/corpus/corpustest"
-	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/extract/layout/layouttest"
 )
 
 // FuzzHTML: no input may panic, hang or produce a document that breaks the
@@ -37,15 +36,6 @@ func FuzzHTML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Extract(data, Options{MaxDepth: 200})
-		if err != nil {
-			var le *layout.Error
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a *layout.Error", err)
-			}
-			return
-		}
-		if err := validate(doc); err != nil {
-			t.Fatal(err)
-		}
+		layouttest.CheckExtract(t, doc, err)
 	})
 }

@@ -1,12 +1,11 @@
 package text
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/extract/layout/layouttest"
 )
 
 // FuzzText: no input may panic or produce a document that breaks the layout
@@ -38,16 +37,7 @@ func FuzzText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Extract(data, Options{MaxLine: 4096})
-		if err != nil {
-			var le *layout.Error
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v is not a *layout.Error", err)
-			}
-			return
-		}
-		if err := validate(doc); err != nil {
-			t.Fatal(err)
-		}
+		layouttest.CheckExtract(t, doc, err)
 		for _, b := range doc.Blocks {
 			if b.Page < 0 || b.Page > max(doc.Pages, 1) {
 				t.Fatalf("block on page %d of %d", b.Page, doc.Pages)

@@ -5,6 +5,7 @@
 package layouttest
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -239,4 +240,21 @@ func validateTable(where string, t *layout.Table) error {
 		}
 	}
 	return nil
+}
+
+// CheckExtract is what a fuzz target asserts of any extraction: an error
+// carries a status (a *layout.Error), and a document keeps the model's
+// invariants (Validate).
+func CheckExtract(t *testing.T, doc *layout.Document, err error) {
+	t.Helper()
+	if err != nil {
+		var le *layout.Error
+		if !errors.As(err, &le) {
+			t.Fatalf("error %v is not a *layout.Error", err)
+		}
+		return
+	}
+	if err := Validate(doc); err != nil {
+		t.Fatal(err)
+	}
 }
