@@ -130,26 +130,15 @@ func buildLattice(g rulingGroup, words []Word, tol latticeTol, fontSize float64)
 		return latticeTable{}, false
 	}
 	// Union grid positions whose shared border is not drawn.
-	parent := make([]int, nr*nc)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	parent := newUnionFind(nr * nc)
 	const drawn = 0.5
 	for i := range nr {
 		for j := range nc {
 			if j+1 < nc && covered(g.v, xs[j+1], ys[i], ys[i+1], tol.snap) < drawn {
-				parent[find(i*nc+j)] = find(i*nc + j + 1)
+				parent.union(i*nc+j, i*nc+j+1)
 			}
 			if i+1 < nr && covered(g.h, ys[i+1], xs[j], xs[j+1], tol.snap) < drawn {
-				parent[find(i*nc+j)] = find((i+1)*nc + j)
+				parent.union(i*nc+j, (i+1)*nc+j)
 			}
 		}
 	}
@@ -157,7 +146,7 @@ func buildLattice(g rulingGroup, words []Word, tol latticeTol, fontSize float64)
 	groups := map[int]int{}
 	for i := range nr {
 		for j := range nc {
-			r := find(i*nc + j)
+			r := parent.find(i*nc + j)
 			id, ok := groups[r]
 			if !ok {
 				id = grid.group()

@@ -129,29 +129,18 @@ type rulingGroup struct{ h, v []seg }
 // connectRulings groups segments that touch, each group a candidate table.
 func connectRulings(h, v []seg, tol float64) []rulingGroup {
 	n := len(h) + len(v)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	parent := newUnionFind(n)
 	for i, hs := range h {
 		for j, vs := range v {
 			if crosses(hs, vs, tol) {
-				parent[find(i)] = find(len(h) + j)
+				parent.union(i, len(h)+j)
 			}
 		}
 	}
 	byRoot := map[int]*rulingGroup{}
 	var order []int
 	for i := range n {
-		r := find(i)
+		r := parent.find(i)
 		g, ok := byRoot[r]
 		if !ok {
 			g = &rulingGroup{}

@@ -61,24 +61,13 @@ func columns(band []orderItem) []orderItem {
 		return append([]orderItem(nil), band...)
 	}
 	// union items whose x ranges overlap into columns
-	parent := make([]int, len(band))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	parent := newUnionFind(len(band))
 	for i := range band {
 		for j := i + 1; j < len(band); j++ {
 			a, b := band[i].box, band[j].box
 			ov := min(a.X1, b.X1) - max(a.X0, b.X0)
 			if ov > 0.2*min(a.X1-a.X0, b.X1-b.X0) {
-				parent[find(i)] = find(j)
+				parent.union(i, j)
 			}
 		}
 	}
@@ -89,7 +78,7 @@ func columns(band []orderItem) []orderItem {
 	groups := map[int]*col{}
 	var cols []*col
 	for i, it := range band {
-		r := find(i)
+		r := parent.find(i)
 		c := groups[r]
 		if c == nil {
 			c = &col{x0: it.box.X0}
