@@ -231,3 +231,58 @@ func TestRealDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestKentAppendices: the rules written after reading the Kent appendices
+// hold on them. Appendix B's Measure column gives milestones and its
+// "Services involved in this activity include:" list stays in its action;
+// appendix A's column of strategies under a "Led by / responsible" header
+// gives no organisation that is a plan. Regions come from the council
+// (Kent) and, for a national plan, the UK rather than an address.
+func TestKentAppendices(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long PDFs")
+	}
+	t.Parallel()
+	t.Run("appendix B", func(t *testing.T) {
+		t.Parallel()
+		p := normaliseShared(t, "bench/real-docs/kent-cc_ics-priorities-and-actions_appB_2025.pdf")
+		if p.Meta.Region != "Kent" {
+			t.Errorf("region %q, want Kent", p.Meta.Region)
+		}
+		milestones, listed := 0, false
+		for _, a := range p.Actions {
+			milestones += len(a.Milestones)
+			switch {
+			case a.Text == "Library Services" || a.Text == "Public Transport":
+				t.Errorf("list item %q read as an action", a.Text)
+			case strings.HasSuffix(a.Text, "include: Green social prescribing network; Positive Wellbeing; Know Your Neighbourhood project; Community Wardens; Library Services; Arts and Culture; Public Transport"):
+				listed = true
+			}
+		}
+		if !listed {
+			t.Error("the services list is not in its action")
+		}
+		if milestones < 60 {
+			t.Errorf("%d milestones from the Measure column, want most of the %d actions", milestones, len(p.Actions))
+		}
+	})
+	t.Run("appendix A", func(t *testing.T) {
+		t.Parallel()
+		p := normaliseShared(t, "bench/real-docs/kent-cc_health-wellbeing-activity_appA_2025.pdf")
+		for _, a := range p.Actions {
+			for _, l := range a.Leads {
+				w := strings.Fields(l)
+				if last := strings.ToLower(w[len(w)-1]); last == "strategy" || last == "plan" || last == "programme" || w[0] == "Support" || w[0] == "Establish" {
+					t.Errorf("%q: lead %q is a plan or an activity", a.Text, l)
+				}
+			}
+		}
+	})
+	t.Run("national plan", func(t *testing.T) {
+		t.Parallel()
+		p := normaliseShared(t, "bench/real-docs/hmg_aml-ctf-action-plan_2016.pdf")
+		if p.Meta.Region != "United Kingdom" {
+			t.Errorf("region %q, want United Kingdom", p.Meta.Region)
+		}
+	})
+}
