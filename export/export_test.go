@@ -533,3 +533,29 @@ func TestDocumentDate(t *testing.T) {
 		}
 	}
 }
+
+// TestInAnalysis: a report read from both DOCX and PDF is counted once; the
+// other file's rows say so, and the Actions rows marked "yes" are exactly
+// the actions the analysis sheets count.
+func TestInAnalysis(t *testing.T) {
+	ds := newDataset(fixtureDocs(), ".")
+	var got []string
+	for _, d := range ds.docs {
+		got = append(got, d.inAnalysis())
+	}
+	want := []string{"yes", "yes", "no: same document as south-east-social-inclusion-partnership-report-2002-2003.docx", "yes", "no"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("In analysis:\n got %q\nwant %q", got, want)
+	}
+	yes := 0
+	last := len(actionColumns) - 1
+	ds.actionsTable().rows(func(r row) bool {
+		if r.vals[last] == "yes" {
+			yes++
+		}
+		return true
+	})
+	if n := len(ds.allActions()); yes != n {
+		t.Errorf("%d Actions rows in analysis, the analysis counts %d", yes, n)
+	}
+}
