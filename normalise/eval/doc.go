@@ -14,6 +14,17 @@
 // folder (a run over ../shared/corpus reads its gold/*.jsonl too) are the
 // annotations themselves and are ignored.
 //
+// # Scope
+//
+// A gold folder may hold scope.json, {"<document>": {"pages": [first,
+// last]}}, for documents annotated over a page range only (physical 1-based
+// pages, inclusive; ../shared/corpus-real annotates three documents so).
+// For such a document only the predictions whose source.page lies in the
+// range are scored; the others, and any without a page, are dropped before
+// matching: neither matched nor charged as false positives. Print names
+// each scoped row and how many predictions it dropped. Documents not listed
+// count on every page.
+//
 // # Words and overlap
 //
 // The words of a text are its maximal runs of Unicode letters and digits,

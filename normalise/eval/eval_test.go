@@ -26,14 +26,15 @@ func loadGold(t *testing.T) *Gold {
 }
 
 // asPredictions turns the gold into predictions, one file per document,
-// with each dated milestone's start on the first of its expected month.
+// each on the page of its gold record (page 1 when the gold has none), with
+// each dated milestone's start on the first of its expected month.
 func asPredictions(g *Gold) []Prediction {
 	var out []Prediction
 	for _, doc := range sortedDocs(g) {
 		for _, a := range g.Documents[doc] {
 			p := Prediction{
 				Document:  doc,
-				Source:    Source{File: "in/" + doc + ".txt", Page: 1},
+				Source:    Source{File: "in/" + doc + ".txt", Page: max(a.Page, 1)},
 				Objective: a.Objective,
 				Ref:       a.Ref,
 				Action:    a.Action,

@@ -31,9 +31,13 @@ type GoldAction struct {
 	Leads      []string        `json:"leads"`
 	Partners   []string        `json:"partners"`
 	Priority   string          `json:"priority"`
-	Evidence   string          `json:"evidence,omitempty"`
-	Confidence string          `json:"confidence,omitempty"`
-	Note       string          `json:"note,omitempty"`
+	// Page is the physical 1-based page where the action starts (0 when
+	// the gold does not say); Status is a response or status as printed.
+	Page       int    `json:"page,omitempty"`
+	Status     string `json:"status,omitempty"`
+	Evidence   string `json:"evidence,omitempty"`
+	Confidence string `json:"confidence,omitempty"`
+	Note       string `json:"note,omitempty"`
 }
 
 // Objective is an objective code and title.
@@ -59,11 +63,31 @@ type Gold struct {
 	Dir           string
 	Documents     map[string][]GoldAction
 	Organisations []GoldOrganisation
-	orgKey        map[string]string // normalised name or alias → canonical key
+	// Scope holds the documents annotated over a page range only
+	// (scope.json); a document not listed counts on every page.
+	Scope  map[string]PageRange
+	orgKey map[string]string // normalised name or alias → canonical key
 }
 
-// LoadGold reads every <document>.jsonl in dir and its organisations.json
-// (optional: without it, names compare by their normalised text).
+// PageRange is an inclusive range of physical 1-based PDF pages.
+type PageRange struct {
+	First, Last int
+}
+
+// Contains reports whether page lies in the range; page 0 (unknown) never
+// does.
+func (r PageRange) Contains(page int) bool {
+	return page >= r.First && page <= r.Last
+}
+
+func (r PageRange) String() string {
+	return fmt.Sprintf("pages %d-%d", r.First, r.Last)
+}
+
+// LoadGold reads every <document>.jsonl in dir, its organisations.json
+// (optional: without it, names compare by their normalised text) and its
+// scope.json (optional: the documents annotated over a page range,
+// {"<document>": {"pages": [first, last]}}).
 func LoadGold(dir string) (*Gold, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil {
@@ -90,8 +114,40 @@ func LoadGold(dir string) (*Gold, error) {
 			return nil, fmt.Errorf("%s: %w", orgs, err)
 		}
 	}
+	if err := g.readScope(filepath.Join(dir, "scope.json")); err != nil {
+		return nil, err
+	}
 	g.index()
 	return g, nil
+}
+
+// readScope reads scope.json when there is one. Each entry must name a gold
+// document and give a first and a last page, 1 ≤ first ≤ last.
+func (g *Gold) readScope(path string) error {
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var raw map[string]struct {
+		Pages []int `json:"pages"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	g.Scope = map[string]PageRange{}
+	for doc, s := range raw {
+		if _, ok := g.Documents[doc]; !ok {
+			return fmt.Errorf("%s: %q has no gold file", path, doc)
+		}
+		if len(s.Pages) != 2 || s.Pages[0] < 1 || s.Pages[1] < s.Pages[0] {
+			return fmt.Errorf("%s: %q: pages %v, want [first, last] with 1 ≤ first ≤ last", path, doc, s.Pages)
+		}
+		g.Scope[doc] = PageRange{First: s.Pages[0], Last: s.Pages[1]}
+	}
+	return nil
 }
 
 func (g *Gold) readDocument(path string) error {

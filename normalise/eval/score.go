@@ -74,6 +74,11 @@ type Row struct {
 	File     string // source file as predicted; "" for a gold document no file gave
 	Document string
 	Counts
+	// Scope is the document's annotated page range when scope.json lists it
+	// (Scoped); OutOfScope predictions lay outside it and were not scored.
+	Scope      PageRange
+	Scoped     bool
+	OutOfScope int
 	// What went wrong, for people improving the extractor.
 	Missed   []string // gold actions with no match: "ref: text"
 	Spurious []string // predicted actions with no match
@@ -152,6 +157,19 @@ func ScoreInputs(g *Gold, preds []Prediction, inputs []InputFile) *Report {
 
 func scoreFile(g *Gold, file, doc string, gold []GoldAction, preds []Prediction) Row {
 	row := Row{File: file, Document: doc}
+	row.Scope, row.Scoped = g.Scope[doc]
+	if row.Scoped {
+		// Only the annotated pages are scored: a prediction outside them
+		// (or with no page) is neither matched nor charged.
+		var in []Prediction
+		for _, p := range preds {
+			if row.Scope.Contains(p.Source.Page) {
+				in = append(in, p)
+			}
+		}
+		row.OutOfScope = len(preds) - len(in)
+		preds = in
+	}
 	row.Gold, row.Pred = len(gold), len(preds)
 
 	goldWords := make([]map[string]struct{}, len(gold))
