@@ -62,7 +62,15 @@
 //     one by the same overlap rule (≥ 0.6, greedy). TP = matched milestones,
 //     FP = unmatched predicted ones, FN = unmatched gold ones, summed over
 //     pairs; F1 = 2TP/(2TP+FP+FN).
-//   - Due-date accuracy. The gold milestones (of matched actions) whose due
+//   - Due-date accuracy counts two kinds of due. First the action's own:
+//     each matched action whose gold due (the action-level timescale as
+//     printed: "by March 2013", "ongoing", "1-2 years") is not empty counts
+//     once. When that text names a month (the rule below) it is right if
+//     the predicted action's due.start falls in that year and month;
+//     otherwise it is right if the two texts, reduced to their lower-case
+//     letters and digits, are non-empty and one contains the other
+//     ("Ongoing" = "ongoing", "Dec ’24" = "Dec '24").
+//     Then the milestones: the gold milestones (of matched actions) whose due
 //     text names a season, a month or a financial year with its year are
 //     "dated"; the expected month is taken from the first such expression in
 //     the text: a season from its first month (Spring → March, Summer → June,
@@ -70,9 +78,11 @@
 //     printed, a financial year ("2005/06", "2002 - 2003 financial year") from
 //     April of its first year. A dated gold milestone counts as right when it
 //     was matched and its predicted milestone's due.start (YYYY-MM-DD) is in
-//     the same year and month. Accuracy = right / dated. A bare year
-//     ("2003"), "early 2003", "Ongoing" and the like are not dated and are
-//     not scored.
+//     the same year and month. A bare year ("2003"), "early 2003",
+//     "Ongoing" and the like are not dated and are not scored as milestone
+//     dues (nor is a two-digit year, "Dec 24": as an action due it is
+//     compared as text). Accuracy = right / (action dues + dated
+//     milestones).
 //
 // A figure whose denominator is zero (nothing to find and nothing found) is
 // undefined and printed as "-".

@@ -27,7 +27,8 @@ func loadGold(t *testing.T) *Gold {
 
 // asPredictions turns the gold into predictions, one file per document,
 // each on the page of its gold record (page 1 when the gold has none), with
-// each dated milestone's start on the first of its expected month.
+// each due as printed and the start of a dated one on the first of its
+// expected month.
 func asPredictions(g *Gold) []Prediction {
 	var out []Prediction
 	for _, doc := range sortedDocs(g) {
@@ -38,20 +39,27 @@ func asPredictions(g *Gold) []Prediction {
 				Objective: a.Objective,
 				Ref:       a.Ref,
 				Action:    a.Action,
+				Due:       asDue(a.Due),
 				Leads:     append([]string(nil), a.Leads...),
 				Partners:  a.Partners,
 			}
 			for _, m := range a.Milestones {
-				start := ""
-				if ym := expectedMonth(m.Due); ym != "" {
-					start = ym + "-01"
-				}
-				p.Milestones = append(p.Milestones, PredMilestone{Text: m.Text, Due: Due{Text: m.Due, Start: start}})
+				p.Milestones = append(p.Milestones, PredMilestone{Text: m.Text, Due: asDue(m.Due)})
 			}
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// asDue is a gold due text as a prediction would carry it: the text, and
+// the first of its expected month as start when it names one.
+func asDue(text string) Due {
+	d := Due{Text: text}
+	if ym := expectedMonth(text); ym != "" {
+		d.Start = ym + "-01"
+	}
+	return d
 }
 
 func sortedDocs(g *Gold) []string {

@@ -167,11 +167,99 @@ func TestScopeDropsPredictionsOutsideThePages(t *testing.T) {
 	}
 }
 
-// TestDetailsRealShaped: the report and --details name what lay outside
-// the pages.
+func TestActionDueAgrees(t *testing.T) {
+	tests := []struct {
+		gold string
+		pred Due
+		want bool
+	}{
+		// The gold names a month: the predicted start decides.
+		{"by March 2013", Due{Text: "by March 2013", Start: "2013-03-01"}, true},
+		{"by March 2013", Due{Text: "March 2013", Start: "2013-03-31"}, true},
+		{"by March 2013", Due{Text: "by March 2013", Start: "2013-04-01"}, false},
+		{"by March 2013", Due{Text: "by March 2013"}, false}, // printed but not read
+		{"Mar 2026", Due{Text: "Mar 2026", Start: "2026-03-01"}, true},
+		{"from summer 2013", Due{Text: "summer 2013", Start: "2013-06-01"}, true},
+		{"by 31 January 2018", Due{Text: "31 January 2018", Start: "2018-01-31"}, true},
+		{"2005/06", Due{Text: "2005/06", Start: "2005-04-01"}, true},
+		// Otherwise the texts, as lower-case letters and digits.
+		{"ongoing", Due{Text: "Ongoing"}, true},
+		{"ongoing", Due{Text: "ongoing work with partners"}, true},
+		{"ongoing", Due{}, false},
+		{"1-2 years", Due{Text: "1 - 2 years"}, true},
+		{"1-2 years", Due{Text: "2-3 years"}, false},
+		{"Dec ’24", Due{Text: "Dec '24", Start: "2024-12-01"}, true},
+		{"in late 2014", Due{Text: "late 2014", Start: "2014-09-01"}, true},
+		{"early 2013", Due{Text: "2013", Start: "2013-01-01"}, true}, // the gold contains the prediction
+		{"early 2013", Due{Text: "late 2013"}, false},
+		{"Once in post", Due{Text: "Once in post."}, true},
+	}
+	for _, tt := range tests {
+		if got := actionDueAgrees(tt.gold, tt.pred); got != tt.want {
+			t.Errorf("actionDueAgrees(%q, %+v) = %v, want %v", tt.gold, tt.pred, got, tt.want)
+		}
+	}
+}
+
+func TestActionDueCounts(t *testing.T) {
+	g := loadRealShaped(t)
+	var base []Prediction
+	for _, p := range asPredictions(g) {
+		if p.Document == councilDoc {
+			base = append(base, p)
+		}
+	}
+	tests := []struct {
+		name        string
+		due         func(p []Prediction)
+		right, diff int
+	}{
+		{"as printed", func(p []Prediction) {}, 4, 0},
+		{"a month late", func(p []Prediction) { p[0].Due.Start = "2026-04-01" }, 3, 1},
+		{"no due found", func(p []Prediction) { p[1].Due = Due{} }, 3, 1},
+		{"the wrong relative timescale", func(p []Prediction) { p[1].Due.Text = "3-5 years" }, 3, 1},
+		{"every due lost", func(p []Prediction) {
+			for i := range p {
+				p[i].Due = Due{}
+			}
+		}, 0, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			preds := append([]Prediction(nil), base...)
+			tt.due(preds)
+			row := rowOf(t, g, councilDoc, preds)
+			if row.DueTotal != 4 || row.DueRight != tt.right || len(row.Diffs) != tt.diff {
+				t.Errorf("due %d/%d, diffs %q", row.DueRight, row.DueTotal, row.Diffs)
+			}
+		})
+	}
+	// A gold action with no due is not counted; one the prediction missed
+	// costs nothing here (recall already charges it).
+	var care []Prediction
+	for _, p := range asPredictions(g) {
+		if p.Document == careDoc {
+			care = append(care, p)
+		}
+	}
+	if row := rowOf(t, g, careDoc, care[1:]); row.DueTotal != 1 || row.DueRight != 1 {
+		t.Errorf("care: due %d/%d, want 1/1", row.DueRight, row.DueTotal)
+	}
+}
+
+// TestDetailsRealShaped: --details names what lay outside the pages and
+// each action due that differs.
 func TestDetailsRealShaped(t *testing.T) {
 	g := loadRealShaped(t)
 	preds := asPredictions(g)
+	for i := range preds {
+		if preds[i].Document == councilDoc && preds[i].Due.Text == "1-2 years" {
+			preds[i].Due = Due{Text: "2-3 years"}
+		}
+		if preds[i].Document == careDoc && preds[i].Due.Text == "by April 2018" {
+			preds[i].Due.Start = "2018-03-01"
+		}
+	}
 	var extra Prediction
 	for _, p := range preds {
 		if p.Document == careDoc {
@@ -196,6 +284,8 @@ func TestDetailsRealShaped(t *testing.T) {
 	}
 	for _, want := range []string{
 		"== " + careDoc + ".txt\n  not scored: 1 prediction outside pages 6-8\n",
+		`  differs:  Extend the personal adviser offer to every care leaver up to the age o…: due "by April 2018" (2018-04), predicted "by April 2018" (start "2018-03-01")`,
+		`  differs:  Develop a parenting offer based on evidence across all districts: due "1-2 years", predicted "2-3 years" (start "")`,
 	} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("details lack %q:\n%s", want, buf.String())
@@ -211,7 +301,7 @@ func TestRealGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	n, dues := 0, 0
 	for doc, acts := range g.Documents {
 		n += len(acts)
 		for _, a := range acts {
@@ -220,6 +310,9 @@ func TestRealGold(t *testing.T) {
 			}
 			if r, ok := g.Scope[doc]; ok && !r.Contains(a.Page) {
 				t.Errorf("%s %q: page %d outside its scope %v", doc, label(a.Ref, a.Action), a.Page, r)
+			}
+			if a.Due != "" {
+				dues++
 			}
 		}
 	}
@@ -244,6 +337,9 @@ func TestRealGold(t *testing.T) {
 	o := r.Overall
 	if o.Gold != 388 || o.Pred != 388 || o.Matched != 388 {
 		t.Errorf("self-score counts %+v", o)
+	}
+	if o.DueTotal < dues || o.DueRight != o.DueTotal {
+		t.Errorf("due %d/%d, gold actions with a due %d", o.DueRight, o.DueTotal, dues)
 	}
 	for _, row := range r.Files {
 		if row.OutOfScope != 0 || len(row.Missed)+len(row.Spurious)+len(row.Diffs) > 0 {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Counts are the numbers behind every figure of one row. Summing Counts
@@ -14,7 +15,7 @@ type Counts struct {
 	LeadTP, LeadFP, LeadFN  int // lead organisations of matched actions
 	ObjRight, ObjTotal      int // objective codes of matched actions
 	MsGold, MsPred, MsMatch int // milestones of matched actions
-	DueRight, DueTotal      int // dated gold milestones of matched actions
+	DueRight, DueTotal      int // dated gold milestones and gold action dues of matched actions
 }
 
 // Add sums two rows' counts.
@@ -66,7 +67,8 @@ func (c Counts) ObjectiveAccuracy() Figure { return ratio(c.ObjRight, c.ObjTotal
 // MilestoneF1 over the milestones of matched actions.
 func (c Counts) MilestoneF1() Figure { return ratio(2*c.MsMatch, c.MsGold+c.MsPred) }
 
-// DueAccuracy over dated gold milestones of matched actions.
+// DueAccuracy over the dated gold milestones and the non-empty gold action
+// dues of matched actions.
 func (c Counts) DueAccuracy() Figure { return ratio(c.DueRight, c.DueTotal) }
 
 // Row is the score of one input file.
@@ -225,8 +227,8 @@ func (g *Gold) inGoldDir(file string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// scorePair adds the lead, objective, milestone and due counts of one
-// matched action.
+// scorePair adds the lead, objective, due, milestone and milestone due
+// counts of one matched action.
 func scorePair(g *Gold, row *Row, ga GoldAction, p Prediction) {
 	where := label(ga.Ref, ga.Action)
 
@@ -263,6 +265,16 @@ func scorePair(g *Gold, row *Row, ga GoldAction, p Prediction) {
 		row.ObjRight++
 	} else {
 		row.Diffs = append(row.Diffs, fmt.Sprintf("%s: objective %q, predicted %q", where, ga.Objective.Code, p.Objective.Code))
+	}
+
+	if ga.Due != "" {
+		row.DueTotal++
+		if actionDueAgrees(ga.Due, p.Due) {
+			row.DueRight++
+		} else {
+			row.Diffs = append(row.Diffs, fmt.Sprintf("%s: due %q%s, predicted %q (start %q)",
+				where, ga.Due, monthNote(ga.Due), p.Due.Text, p.Due.Start))
+		}
 	}
 
 	gw := make([]map[string]struct{}, len(ga.Milestones))
@@ -309,4 +321,36 @@ func label(ref, text string) string {
 		return text
 	}
 	return ref + ": " + text
+}
+
+// actionDueAgrees reports whether a predicted action due agrees with the
+// gold one: the same month (predicted start) when the gold text names a
+// month, season or financial year with its year; otherwise the two texts,
+// reduced to lower-case letters and digits, contain one another.
+func actionDueAgrees(gold string, p Due) bool {
+	if want := expectedMonth(gold); want != "" {
+		return startMonth(p.Start) == want
+	}
+	g, t := dueKey(gold), dueKey(p.Text)
+	return g != "" && t != "" && (strings.Contains(t, g) || strings.Contains(g, t))
+}
+
+// dueKey is a due text's lower-cased letters and digits: "Mar ’26" →
+// "mar26".
+func dueKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// monthNote is " (YYYY-MM)" for a gold due that names a month, else "".
+func monthNote(due string) string {
+	if m := expectedMonth(due); m != "" {
+		return " (" + m + ")"
+	}
+	return ""
 }
