@@ -142,18 +142,26 @@ const evalHelp = `Usage: planmap eval [--details] --gold DIR PRED.jsonl
 
 Scores the actions in PRED.jsonl (written by planmap extract -o PRED.jsonl)
 against gold annotations in DIR (the format of ../shared/corpus/gold: one
-JSON file per document and organisations.json). When documents.jsonl lies
-beside PRED.jsonl, files that gave no action still count against recall.
+JSON Lines file per document, organisations.json, and an optional
+scope.json {"<document>": {"pages": [first, last]}} for documents annotated
+over a page range: their predictions outside it, or without a page, are
+not scored). When documents.jsonl lies beside PRED.jsonl, files that gave
+no action still count against recall.
 
 Prints, per input file and overall: gold, predicted and matched actions,
 action precision, recall and F1, lead F1, objective accuracy, milestone F1
-and due-date accuracy ("-" when there is nothing to score).
+and due-date accuracy ("-" when there is nothing to score). Due-date
+accuracy counts each matched action's own due (when the gold has one) and
+each dated gold milestone. Scoped files are named below the table.
 
 Options:
   --gold DIR   the gold annotations (required)
-  --details    also list missed, spurious and differing actions per file
+  --details    also list per file the missed and spurious actions, the
+               matched ones whose leads, objective, due or milestone dues
+               differ, and how many predictions lay outside the scope
 
-Example:
+Examples:
   planmap extract -o out/eval.jsonl ../shared/corpus
   planmap eval --gold ../shared/corpus/gold out/eval.jsonl
+  make eval-real     # ../shared/corpus-real: its PDFs against its gold
 `
