@@ -89,3 +89,29 @@ compare: build
 
 clean:
 	rm -rf bin $(OUT)
+
+# The samples as other producers print them (corpus/variants/README.md;
+# bash corpus/variants/make.sh rebuilds them). Each producer's folder is
+# extracted and scored on its own, against the gold of just the documents it
+# holds (copied to out/variants-gold-PRODUCER), so its overall line is about
+# those files. Exit code 3 from extract (some file failed) is not an error:
+# documents.jsonl records the failure and eval counts it against recall.
+.PHONY: eval-variants
+VARIANTS := $(patsubst corpus/variants/%/,%,$(sort $(dir $(wildcard corpus/variants/*/*))))
+
+eval-variants: build
+	@if [ -d $(SHARED)/corpus/gold ]; then \
+		for p in $(VARIANTS); do \
+			echo "== $$p"; \
+			g=$(OUT)/variants-gold-$$p; rm -rf $$g; mkdir -p $$g; \
+			cp $(SHARED)/corpus/gold/organisations.json $$g/; \
+			for f in corpus/variants/$$p/*; do \
+				s=$$(basename $${f%.*}); \
+				if [ -f $(SHARED)/corpus/gold/$$s.jsonl ]; then cp $(SHARED)/corpus/gold/$$s.jsonl $$g/; \
+				else echo "no gold for $$f"; fi; \
+			done; \
+			./$(BIN) extract -q -o $(OUT)/variants-$$p.jsonl corpus/variants/$$p; rc=$$?; \
+			[ $$rc = 0 ] || [ $$rc = 3 ] || exit $$rc; \
+			./$(BIN) eval --gold $$g $(OUT)/variants-$$p.jsonl || exit $$?; \
+		done; \
+	else echo "$(SHARED)/corpus/gold absent: nothing to evaluate"; fi
