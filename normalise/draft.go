@@ -26,6 +26,11 @@ type draft struct {
 	table int
 	// sentence is set on prose actions read from a sentence.
 	sentence bool
+	// commit is set on a sentence that commits a party ("We will ...");
+	// chapter when it sits under a heading that announces actions.
+	commit, chapter bool
+	// listed is set on an item of a list after a commitment lead-in.
+	listed bool
 }
 
 func newDraft(a Action) *draft {

@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"github.com/planmap/planmap/extract/layout"
 	"strings"
 	"unicode"
 )
@@ -118,9 +119,38 @@ func (n *normaliser) dedupeProse() {
 		}
 	}
 	tables := n.drafts
+	// Sentences that commit a party are the document's actions when it
+	// has no other structure of actions (tables, lists after lead-ins),
+	// and under a heading that announces actions in any document.
+	structured := len(tables) > 0
+	for _, d := range n.prose.drafts {
+		if !d.sentence {
+			structured = true
+		}
+	}
+	summarised := tablesSummarise(tables, n.proseTexts())
 	var kept []*draft
 	for _, d := range n.prose.drafts {
-		if len(tables) > 0 && (!d.sentence || d.a.Due.Text == "" || restates(tables, d.a.Text)) {
+		if d.commit {
+			if summarised {
+				n.undecide(d, "the document's tables summarise the actions its prose restates")
+				continue
+			}
+			if structured && !d.chapter {
+				n.undecide(d, "a commitment outside the document's lists and tables of actions")
+				continue
+			}
+			if restates(tables, d.a.Text) || restates(kept, d.a.Text) {
+				n.undecide(d, "restates an action already read")
+				continue
+			}
+			kept = append(kept, d)
+			continue
+		}
+		if len(tables) > 0 && !d.listed && !d.chapter && (!d.sentence || d.a.Due.Text == "" || restates(tables, d.a.Text)) {
+			continue
+		}
+		if len(tables) > 0 && d.listed && restates(tables, d.a.Text) {
 			continue
 		}
 		dup := false
@@ -195,6 +225,54 @@ func textWords(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		out[w] = true
+	}
+	return out
+}
+
+// undecide turns the explain record of a dropped candidate into a "no".
+func (n *normaliser) undecide(d *draft, why string) {
+	for i := len(n.plan.Prose) - 1; i >= 0; i-- {
+		if n.plan.Prose[i].Text == d.a.Text && n.plan.Prose[i].Action {
+			n.plan.Prose[i].Action = false
+			n.plan.Prose[i].Why += "; dropped: " + why
+			return
+		}
+	}
+}
+
+// tablesSummarise reports whether the prose restates the tables' actions
+// (a summary table whose actions the body explains one by one): then the
+// tables are the list of actions and the prose's other sentences are
+// context. It takes three restated actions, and a third of the tables'.
+func tablesSummarise(tables []*draft, prose []string) bool {
+	if len(tables) == 0 {
+		return false
+	}
+	restated := 0
+	for _, t := range tables {
+		for _, p := range prose {
+			if textOverlap(t.a.Text, p) >= 0.5 {
+				restated++
+				break
+			}
+		}
+	}
+	return restated >= 3 && restated*3 >= len(tables)
+}
+
+// proseTexts lists the texts of the blocks outside tables, each heading
+// joined to the paragraph after it ("Action 1: ..." + its text).
+func (n *normaliser) proseTexts() []string {
+	var out []string
+	blocks := n.doc.Blocks
+	for i, b := range blocks {
+		if b.Kind == layout.TableKind || b.Text == "" {
+			continue
+		}
+		out = append(out, b.Text)
+		if b.Kind == layout.Heading && i+1 < len(blocks) && blocks[i+1].Kind != layout.TableKind {
+			out = append(out, b.Text+" "+blocks[i+1].Text)
+		}
 	}
 	return out
 }

@@ -99,6 +99,11 @@ type Plan struct {
 	Actions       []Action          `json:"actions"`
 	Acronyms      map[string]string `json:"acronyms,omitempty"`
 	Organisations []Organisation    `json:"organisations,omitempty"`
+	// Decisions say how each table was read (planmap explain); not
+	// written to the outputs.
+	Decisions []TableDecision `json:"-"`
+	// Prose says which candidate sentences and items became actions.
+	Prose []ProseDecision `json:"-"`
 }
 
 // Document is one input's line in every output: what it is, how reading it

@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -54,6 +55,8 @@ type normaliser struct {
 	curPage  int
 	// formTitle is the section title of a label/value form.
 	formTitle string
+	// pub is the publisher once known: the lead of "we".
+	pub *string
 }
 
 type headingCtx struct {
@@ -212,29 +215,59 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		return
 	}
 	hdrRows := t.HeaderRows
+	// A caption printed inside the table above its header row.
+	if h := findHeaderRow(t); h > hdrRows && (hdrRows == 0 || !isActionTableHeader(headerTexts(t, hdrRows), columnRoles(headerTexts(t, hdrRows)))) {
+		hdrRows = h
+	}
 	header := headerTexts(t, hdrRows)
-	roles := columnRoles(header)
+	dec := TableDecision{Table: no, Page: page, HeaderRows: hdrRows}
+	roles, ev := decideRoles(t, hdrRows, n.opt.Orgs, n.opt.Columns)
 	refColumns(t, hdrRows, roles)
 	leadColumns(t, max(hdrRows, 1), roles)
+	for i := range ev {
+		if ev[i].Role != roles[i] {
+			ev[i].Reasons = append(ev[i].Reasons, fmt.Sprintf("cells → %s", roles[i]))
+			ev[i].Role, ev[i].RoleStr = roles[i], roles[i].String()
+		}
+	}
+	dec.Columns = ev
+	defer func() { n.plan.Decisions = append(n.plan.Decisions, dec) }()
+	if bad, why := notAPlan(t, header); bad && len(n.opt.Columns) == 0 {
+		dec.Why = "not a plan: " + why
+		n.reader = nil
+		return
+	}
 	if hdrRows == 0 && isActionTableHeader(header, roles) {
 		hdrRows = 1
+		dec.HeaderRows = 1
 	}
 	start := hdrRows
 	switch {
 	case hdrRows > 0 && isActionTableHeader(header, roles):
+		dec.Plan, dec.Why = true, "an action column and "+otherRoles(roles)
 		if n.reader != nil && n.reader.sameLayout(roles) {
 			n.reader.table = no
+			dec.Why += "; continues table " + strconv.Itoa(n.reader.table)
 		} else {
 			n.reader = newTableReader(n, no, header, roles)
 		}
+	case hdrRows == 0 && codedActions(t, roles):
+		// No header: reference codes beside clauses ("A1 | Departmental
+		// boards will include ...") are a list of actions.
+		dec.Plan, dec.Why = true, "no header; reference codes beside action clauses"
+		n.reader = newTableReader(n, no, header, roles)
 	case n.reader != nil && t.Columns == len(n.reader.roles):
 		// No header of its own: the rows continue the table before.
+		dec.Plan, dec.Why = true, "no header of its own: continues the table before"
 		n.reader.table = no
 		start = 0
 	default:
+		dec.Why = "no action column with a lead, due, status or other plan column"
 		n.reader = nil
 		if !n.formTable(t, no) {
 			n.proseTable(t)
+		} else {
+			dec.Why = "a label/value form"
 		}
 		return
 	}
@@ -244,6 +277,44 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 	for i := start; i < len(t.Rows); i++ {
 		n.reader.readRow(t.Rows[i], i+1)
 	}
+}
+
+// otherRoles names the roles beside the action column.
+func otherRoles(roles []Role) string {
+	var out []string
+	for _, r := range roles {
+		if r != RoleAction && r != RoleNone {
+			out = append(out, r.String())
+		}
+	}
+	if len(out) == 0 {
+		return "a header that says it lists actions"
+	}
+	return strings.Join(out, ", ")
+}
+
+// codedActions reports a headerless table whose reference column codes
+// most of the rows that have an action clause.
+func codedActions(t *layout.Table, roles []Role) bool {
+	ri, ai := -1, -1
+	for i, r := range roles {
+		if r == RoleRef && ri < 0 {
+			ri = i
+		}
+		if r == RoleAction && ai < 0 {
+			ai = i
+		}
+	}
+	if ri < 0 || ai < 0 {
+		return false
+	}
+	coded := 0
+	for _, row := range t.Rows {
+		if ri < len(row.Cells) && ai < len(row.Cells) && !row.Cells[ri].Empty() && !row.Cells[ai].Empty() && !row.Cells[ri].Covered {
+			coded++
+		}
+	}
+	return coded >= 2
 }
 
 // refColumns gives the reference role to an unnamed column whose cells

@@ -7,6 +7,9 @@ type Options struct {
 	Orgs     *Registry
 	Themes   *Taxonomy
 	Manifest Manifest
+	// Columns fixes the role of a column by its header text (normHeader),
+	// whatever its header and cells say (--columns).
+	Columns map[string]Role
 }
 
 // LoadOptions reads the files named by --orgs, --themes and --manifest; an

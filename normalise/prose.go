@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
@@ -20,7 +21,10 @@ type proseState struct {
 	actionHeading bool   // under a heading that announces actions
 	leadIn        string // the lead-in paragraph the current list follows
 	leadInRef     string
-	listActive    bool // the list after the lead-in gives actions
+	listActive    bool   // the list after the lead-in gives actions
+	leadParty     string // the party the lead-in commits ("the government will:")
+	topLevel      int    // the level of the list's first item; deeper items are sub-items
+	bareItems     int    // bare paragraphs read as items since the lead-in
 	lastRef       string
 	section       string // title set by a heading-like numbered paragraph
 	drafts        []*draft
@@ -36,9 +40,33 @@ type delivery struct {
 var actionHeadingRe = regexp.MustCompile(`(?i)^(?:[0-9.]+\s+)?(activities|actions?|key actions|action points|proposed actions|next steps|what we (?:will|can|plan to|propose to|intend to) do|how we will (?:get there|do it|deliver)|our commitments|commitments|recommendations?|we will|proposals|it is proposed)\b`)
 
 func (p *proseState) heading(text string) {
-	p.actionHeading = actionHeadingRe.MatchString(strings.TrimSpace(text))
-	p.leadIn, p.leadInRef, p.listActive = "", "", false
+	t := strings.TrimSpace(text)
+	p.actionHeading = (actionHeadingRe.MatchString(t) || actionChapterRe.MatchString(t)) && !oneAction.MatchString(t)
+	p.leadIn, p.leadInRef, p.listActive, p.leadParty = "", "", false, ""
+	p.topLevel, p.bareItems = -1, 0
 	p.section = ""
+}
+
+// oneAction matches the heading of one numbered action ("Action 11:
+// Explore new powers"): its bullets are that action's parts.
+var oneAction = regexp.MustCompile(`(?i)^action\s+[0-9]+[a-z]?\b`)
+
+// questionItem matches an item that asks rather than commits.
+var questionItem = regexp.MustCompile(`(?i)^(how|whether|why|what|which|who|is|are|do|does|can|should)\b|\?$`)
+
+// inActionChapter reports whether an open heading announces actions.
+func (n *normaliser) inActionChapter() bool {
+	for _, h := range n.headings {
+		if actionChapterRe.MatchString(h.text) || actionHeadingRe.MatchString(h.text) {
+			return true
+		}
+	}
+	return n.prose.actionHeading
+}
+
+// decide records a prose decision for planmap explain.
+func (n *normaliser) decide(text string, action bool, why string) {
+	n.plan.Prose = append(n.plan.Prose, ProseDecision{Page: n.curPage, Text: text, Action: action, Why: why})
 }
 
 // leadInCue matches a lead-in whose list states what will be done.
@@ -56,7 +84,11 @@ func (n *normaliser) listItem(b *layout.Block) {
 		return
 	}
 	p := &n.prose
-	if b.Level > 0 {
+	if p.topLevel < 0 || b.Level < p.topLevel {
+		p.topLevel = b.Level
+	}
+	if b.Level > p.topLevel {
+		// A sub-item belongs to the item above it.
 		return
 	}
 	ref := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
@@ -67,12 +99,52 @@ func (n *normaliser) listItem(b *layout.Block) {
 		// A bullet: an action when it follows an action lead-in or sits
 		// under an action heading.
 		if (p.listActive || p.actionHeading) && !isTitleText(text) {
-			n.proseAction(text, p.leadInRef, n.findDue(p.leadIn), "")
+			if questionItem.MatchString(text) {
+				n.decide(text, false, "a question, not a commitment")
+				return
+			}
+			n.listAction(text, ref)
+			return
 		}
+		n.decide(text, false, "a list item with no lead-in or heading that announces actions")
 		return
 	}
 	// A numbered item stands for a numbered paragraph of the report.
 	n.paragraphText(text, ref, b.Page)
+}
+
+// listAction records an item of a list of commitments, led by the party
+// the lead-in names.
+func (n *normaliser) listAction(text, ref string) {
+	p := &n.prose
+	if ref == "" {
+		ref = p.leadInRef
+	}
+	lead := n.partyLead(p.leadParty)
+	why := "an item under a heading that announces actions"
+	if p.listActive {
+		why = "an item after the lead-in " + strconv.Quote(clipText(p.leadIn, 60))
+	}
+	if lead != "" {
+		why += "; lead " + strconv.Quote(lead)
+	}
+	n.decide(text, true, why)
+	n.proseAction(text, ref, n.findDue(p.leadIn), lead)
+	if k := len(p.drafts); k > 0 {
+		p.drafts[k-1].listed = p.listActive
+		p.drafts[k-1].chapter = p.actionHeading
+		if due := n.findDue(text); due.Text != "" && p.drafts[k-1].a.Due.Text == "" {
+			p.drafts[k-1].a.Due = due
+		}
+	}
+}
+
+func clipText(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 func (n *normaliser) paragraph(b *layout.Block) {
@@ -88,6 +160,13 @@ func (n *normaliser) paragraph(b *layout.Block) {
 	if refNumber(ref) == "" {
 		ref = ""
 	}
+	// The items of a list whose bullets the extractor lost: short
+	// paragraphs after a lead-in, each an item ("...;", "... ; and").
+	if ref == "" && n.prose.listActive && bareItem(text, n.prose.bareItems) {
+		n.prose.bareItems++
+		n.listAction(strings.TrimPrefix(text, "• "), "")
+		return
+	}
 	if ref == "" {
 		if r, rest := splitLeadingRef(text); r != "" && strings.Contains(r, ".") {
 			ref, text = r, rest
@@ -102,7 +181,7 @@ func (n *normaliser) paragraph(b *layout.Block) {
 func (n *normaliser) paragraphText(text, ref string, page int) {
 	p := &n.prose
 	p.listActive = false
-	p.leadIn, p.leadInRef = "", ""
+	p.leadIn, p.leadInRef, p.leadParty, p.topLevel = "", "", "", -1
 	if ref != "" {
 		p.lastRef = ref
 	}
@@ -113,8 +192,16 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 	}
 	if strings.HasSuffix(text, ":") {
 		ss := splitSentences(text)
-		if p.actionHeading || leadInCue.MatchString(ss[len(ss)-1]) {
+		last := ss[len(ss)-1]
+		party, ok := leadInParty(last)
+		if p.actionHeading || ok {
 			p.leadIn, p.leadInRef, p.listActive = text, ref, true
+			p.leadParty, p.topLevel, p.bareItems = party, -1, 0
+			n.decide(text, false, "a lead-in: the items after it are actions")
+			for _, s := range ss[:len(ss)-1] {
+				n.sentence(s, ref)
+			}
+			return
 		}
 	}
 	for _, s := range splitSentences(text) {
@@ -235,8 +322,42 @@ func deadline(clause string) (text string, end int) {
 	return t, i + len(t)
 }
 
-// sentence records the commitment a sentence states, if any.
+// sentence records the commitment a sentence states, if any: by the
+// rules for proposals, recommendations and dated deliverables, else as a
+// sentence that commits a party.
 func (n *normaliser) sentence(s, ref string) {
+	k := len(n.prose.drafts)
+	n.sentenceRules(s, ref)
+	if len(n.prose.drafts) > k {
+		n.decide(s, true, "a proposal, recommendation or dated deliverable")
+		return
+	}
+	n.commitSentence(s, ref)
+}
+
+// commitSentence records a sentence that commits a party ("We will
+// introduce ...", "The Home Office will ..."). Whether it is kept depends
+// on the document (dedupeProse).
+func (n *normaliser) commitSentence(s, ref string) {
+	party, _, ok := commitParty(s)
+	if !ok {
+		return
+	}
+	if len(strings.Fields(s)) < 5 || strings.HasSuffix(s, "?") {
+		return
+	}
+	lead := n.partyLead(party)
+	n.proseAction(s, ref, n.findDue(s), lead)
+	d := n.prose.drafts[len(n.prose.drafts)-1]
+	d.sentence, d.commit, d.chapter = true, true, n.inActionChapter()
+	why := "commits " + strconv.Quote(party)
+	if d.chapter {
+		why += " under a heading that announces actions"
+	}
+	n.decide(s, true, why)
+}
+
+func (n *normaliser) sentenceRules(s, ref string) {
 	s = strings.TrimSpace(s)
 	if m := itIsProposed.FindStringSubmatch(s); m != nil {
 		clause := strings.TrimRight(m[2], ".")
@@ -406,4 +527,19 @@ func deliveryBodies(s string) []string {
 	}
 	names, _ := orgPhrases(rest)
 	return names
+}
+
+// bareItem reports a paragraph that reads as an item of the list a lead-in
+// opened: short, and either starting lower-case, ending on ";" or ", and",
+// or starting with a verb.
+func bareItem(text string, seen int) bool {
+	w := len(strings.Fields(text))
+	if w == 0 || w > 70 {
+		return false
+	}
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "• ") || lowerStart(t) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "; and") || strings.HasSuffix(t, "; or") {
+		return true
+	}
+	return seen > 0 && verbStart.MatchString(t) && w <= 40
 }

@@ -43,6 +43,7 @@ type extractConfig struct {
 	orgs          string
 	themes        string
 	manifest      string
+	columns       string
 	paths         []string
 }
 
@@ -68,6 +69,7 @@ func parseExtract(args []string) (*extractConfig, error) {
 	fs.StringVar(&c.orgs, "orgs", "", "")
 	fs.StringVar(&c.themes, "themes", "", "")
 	fs.StringVar(&c.manifest, "manifest", "", "")
+	fs.StringVar(&c.columns, "columns", "", "")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return nil, err
@@ -196,6 +198,9 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	opt, err := normalise.LoadOptions(c.orgs, c.themes, c.manifest)
 	if err != nil {
+		return fail("%v", err)
+	}
+	if opt.Columns, err = normalise.LoadColumns(c.columns); err != nil {
 		return fail("%v", err)
 	}
 	if err := prepareOutput(c.output, c.output == defaultOutput); err != nil {

@@ -42,6 +42,8 @@ Usage:
   planmap eval --gold DIR PRED.jsonl    score predictions against gold annotations
   planmap tables [options] FILE.pdf     show the tables planmap sees in a PDF
   planmap layout [options] FILE         show the blocks planmap sees in any file
+  planmap explain [options] FILE        why each table column got its role, and
+                                        which commitments became actions
   planmap version                       print the version
   planmap help [COMMAND]                this text, or one command's options
 
@@ -91,6 +93,8 @@ Options:
                        Organisations sheet of a planmap workbook
   --themes FILE        theme taxonomy to use instead of the built-in one
   --manifest FILE      per-file metadata (region, period, publisher)
+  --columns FILE       fix column roles by header text: CSV of header,role
+                       (see planmap help explain)
   -q, --quiet          no progress bar, no list of failures; only the summary
 
 Limits (a document over a limit gets a status; the batch goes on):

@@ -51,6 +51,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runTables(rest, stdout, stderr)
 	case "layout":
 		return runLayout(rest, stdout, stderr)
+	case "explain":
+		return runExplain(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
@@ -75,6 +77,8 @@ func runHelp(cmd string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, extractHelp)
 	case "eval":
 		fmt.Fprint(stdout, evalHelp)
+	case "explain":
+		fmt.Fprint(stdout, explainHelp)
 	case "tables", "layout":
 		// the debug commands print their own help
 		if cmd == "tables" {

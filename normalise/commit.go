@@ -1,0 +1,173 @@
+package normalise
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Commitments in prose are found by who commits, not by how a sample
+// happened to format them. A lead-in ("In order to achieve this the
+// government will:", "The Council will:", "We will help to achieve this
+// by:", "The actions that we will undertake include:") makes the items
+// after it actions, whether the extractor saw them as list items or as bare
+// paragraphs; the party it names is their lead, and "we" or "the
+// Government" is the body that publishes the document. A sentence that
+// commits a party ("We will introduce ...", "The Home Office will ...",
+// "Oxfordshire commits to ...") is an action where the document states its
+// actions in prose: in a chapter whose heading announces actions, or in a
+// document that has no other structure of actions.
+
+// ProseDecision records why a candidate sentence or item became an action
+// or did not (planmap explain).
+type ProseDecision struct {
+	Page   int    `json:"page"`
+	Text   string `json:"text"`
+	Action bool   `json:"action"`
+	Why    string `json:"why"`
+}
+
+// partyWill finds a committing party: the subject before "will", "shall",
+// "commits to" … in a clause.
+var partyWill = regexp.MustCompile(`(?:^|[,;:]\s+|\b(?:this|that|which|where|then|so|and|also)\s+)((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|plans? to|proposes? to|is to|are to|aims? to)\b`)
+
+// sentenceParty is partyWill at the start of a sentence, after an optional
+// short introductory clause ("In 2013, we will ...", "From April 2014,
+// all new services will ...").
+var sentenceParty = regexp.MustCompile(`^(?:(?:also|and|finally|in addition|further|furthermore|alongside this|as part of this|to (?:do|achieve) this|[^,]{1,70}),\s+)?((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|is to|are to)\s+(?:also\s+|now\s+|then\s+|continue to\s+|further\s+)?(\w+)`)
+
+// notCommitVerb are words after "will" that say something will happen,
+// not that someone will do it ("will be", "will have", "will need").
+var notCommitVerb = map[string]bool{
+	"be": true, "have": true, "need": true, "not": true, "take": false,
+	"also": false, "mean": true, "allow": true, "enable": false, "help": false,
+	"benefit": true, "continue": false, "result": true, "depend": true,
+	"remain": true, "vary": true, "become": true, "face": true, "see": true,
+	"want": true, "expect": true, "know": true, "find": true, "feel": true,
+	"get": true, "come": true, "happen": true, "lead": true, "apply": true,
+	"form": true, "include": true, "cover": true, "require": true, "reflect": true,
+	"receive": true, "pay": true, "ensure": false, "look": false, "set": false,
+}
+
+// selfWords are the subjects that stand for the publisher.
+func selfParty(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "we", "the government", "government", "hm government", "hmg", "the council", "the department":
+		return true
+	}
+	return false
+}
+
+// notParty are capitalised subjects that are not bodies.
+var notParty = regexp.MustCompile(`(?i)^(?:the\s+)?(this|these|that|those|it|they|there|he|she|you|i|our|their|its|each|all|every|some|many|most|such|any|both|either|neither|what|which|who|how|when|where|if|as|while|although|once|in|on|at|by|for|from|with|under|over|after|before|during|funding|work|the (?:strategy|plan|document|report|changes?|programme|scheme|review|framework|system|new|process|fund|money|deal|agreement))\b`)
+
+// commitParty returns the committing party of a sentence and the verb it
+// commits to, or ok=false.
+func commitParty(s string) (party, verb string, ok bool) {
+	m := sentenceParty.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	party, verb = strings.TrimSpace(m[1]), strings.ToLower(m[2])
+	if notCommitVerb[verb] {
+		return "", "", false
+	}
+	if selfParty(party) {
+		return party, verb, true
+	}
+	if notParty.MatchString(party) || !upperStart(party) && !strings.HasPrefix(strings.ToLower(party), "the ") {
+		return "", "", false
+	}
+	bare := strings.TrimPrefix(strings.TrimPrefix(party, "the "), "The ")
+	if !definiteBody(party) && !orgCell(bare, nil) && !isAcronym(bare) && !placeName(bare) {
+		return "", "", false
+	}
+	return party, verb, true
+}
+
+// placeName reports a single capitalised word or two (a county, a city)
+// that a deal or plan uses for its councils ("Oxfordshire will ...").
+func placeName(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	for _, x := range w {
+		if !upperStart(x) {
+			return false
+		}
+	}
+	low := strings.ToLower(w[len(w)-1])
+	for _, suf := range []string{"shire", "land", "ford", "ham", "ton", "ton's", "don", "pool", "ster", "wall", "mouth", "bury", "field", "wick", "sex", "folk", "kent", "medway", "london", "wales", "scotland", "england", "ireland", "uk"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadInParty returns the party a lead-in commits ("... the government
+// will:") and whether the lead-in announces a list of commitments.
+func leadInParty(s string) (party string, ok bool) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ":") {
+		return "", false
+	}
+	if m := partyWill.FindStringSubmatch(s); m != nil {
+		p := strings.TrimSpace(m[1])
+		if selfParty(p) {
+			return p, true
+		}
+		if !notParty.MatchString(p) {
+			return p, true
+		}
+	}
+	if leadInCue.MatchString(s) || listCue.MatchString(s) {
+		return "", true
+	}
+	return "", false
+}
+
+// listCue matches a lead-in that names what follows as actions or
+// commitments ("Key actions include:", "Our commitments are:").
+var listCue = regexp.MustCompile(`(?i)\b(actions?|commitments?|next steps|steps|measures|deliverables|priorities for action|we will|we are|will be taking forward)\b[^:.]{0,60}\b(include|includes|are|will be|is|by|through|as follows)?\s*:$`)
+
+// partyLead turns a committing party into a lead: the publisher for "we"
+// and "the Government", the named body otherwise.
+func (n *normaliser) partyLead(party string) string {
+	if party == "" {
+		return ""
+	}
+	if selfParty(party) {
+		return n.publisher()
+	}
+	p := strings.TrimSpace(party)
+	p = strings.TrimPrefix(p, "the ")
+	p = strings.TrimPrefix(p, "The ")
+	return p
+}
+
+// publisher is the body "we" stands for: the manifest's or the document's
+// stated publisher, else the body the document names most as itself.
+func (n *normaliser) publisher() string {
+	if n.pub != nil {
+		return *n.pub
+	}
+	p := ""
+	if e, ok := n.opt.manifestFor(n.file); ok && e.Body != "" {
+		p = e.Body
+	} else if names := publishers(n.doc); len(names) > 0 {
+		p = names[0]
+	} else if p = inferPublisher(n.doc, n.plan.Acronyms); p == "" {
+		p = n.plan.Meta.Body
+	}
+	if i := strings.Index(p, ";"); i > 0 {
+		p = strings.TrimSpace(p[:i])
+	}
+	n.pub = &p
+	return p
+}
+
+// actionChapterRe matches a heading that announces the actions of what
+// follows, however it is worded ("A plan of action", "Key next steps",
+// "The 14 actions", "Our commitments", "What we will do").
+var actionChapterRe = regexp.MustCompile(`(?i)^(?:[0-9.]+\s+|part \w+:?\s+|chapter \w+:?\s+|section \w+:?\s+)?(?:[\w'’-]+\s+){0,3}?(?:plan of action|actions|next steps|commitments|what we will do|what we are going to do|how we will (?:deliver|do it|get there)|we will)\b(?:\s+[\w'’-]+){0,5}\s*:?$`)

@@ -1,0 +1,64 @@
+package normalise
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/planmap/planmap/extract/layout"
+)
+
+// Most government documents print their publisher as a logo on the title
+// page, so the text never says who "we" are. The body the document names
+// most often as a department, council or agency, by its name or by the
+// acronym it defines for it, is the best evidence left: a DCMS strategy
+// says "DCMS" on every other page, a council's plan names the council.
+
+var bodyName = regexp.MustCompile(`\b(?:Department (?:for|of) [A-Z][A-Za-z]+(?:(?:,| and| &)? [A-Z][A-Za-z]+){0,5}|(?:[A-Z][a-z]+ ){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council|HM Treasury|HM Government|Her Majesty's Government|Cabinet Office|Home Office|Foreign (?:and|&) Commonwealth Office|Ministry of [A-Z][a-z]+|Scottish Government|Scottish Executive|Welsh (?:Government|Assembly Government)|Northern Ireland Executive|Innovate UK|Technology Strategy Board|Greater London Authority|(?:[A-Z][a-z]+ ){1,3}(?:Regional Assembly|Development Agency|Combined Authority))\b`)
+
+// inferPublisher names the body a document most often names as a
+// department, council or agency (three times at least), or "".
+func inferPublisher(doc *layout.Document, acronyms map[string]string) string {
+	if doc == nil {
+		return ""
+	}
+	all := strings.Join(documentTexts(doc), "\n")
+	counts := map[string]int{}
+	for _, m := range bodyName.FindAllString(all, -1) {
+		m = strings.TrimPrefix(m, "The ")
+		if strings.HasPrefix(m, "County ") || strings.HasPrefix(m, "City ") || strings.HasPrefix(m, "Local ") || strings.HasPrefix(m, "Borough ") || strings.HasPrefix(m, "District ") || strings.HasPrefix(m, "Parish ") || strings.HasPrefix(m, "Town ") {
+			continue
+		}
+		counts[m]++
+	}
+	// An acronym the document defines for a body counts for its long form.
+	for short, long := range acronyms {
+		long = strings.TrimPrefix(strings.TrimSpace(long), "the ")
+		if !bodyName.MatchString(long) || bodyName.FindString(long) != long {
+			continue
+		}
+		re, err := regexp.Compile(`\b` + regexp.QuoteMeta(short) + `\b`)
+		if err != nil {
+			continue
+		}
+		counts[long] += len(re.FindAllStringIndex(all, -1))
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	var list []kv
+	for k, v := range counts {
+		list = append(list, kv{k, v})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].v != list[j].v {
+			return list[i].v > list[j].v
+		}
+		return list[i].k < list[j].k
+	})
+	if len(list) == 0 || list[0].v < 3 {
+		return ""
+	}
+	return list[0].k
+}
