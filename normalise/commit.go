@@ -109,7 +109,7 @@ func placeName(s string) bool {
 // will:") and whether the lead-in announces a list of commitments.
 func leadInParty(s string) (party string, ok bool) {
 	s = strings.TrimSpace(s)
-	if !strings.HasSuffix(s, ":") {
+	if !strings.HasSuffix(s, ":") || notCommitLeadIn.MatchString(s) {
 		return "", false
 	}
 	if m := partyWill.FindStringSubmatch(s); m != nil {
@@ -127,6 +127,10 @@ func leadInParty(s string) (party string, ok bool) {
 	return "", false
 }
 
+// notCommitLeadIn matches a lead-in that says what will not be done or
+// what has been done already.
+var notCommitLeadIn = regexp.MustCompile(`(?i)\b(will not|won't|shall not|should not|must not|has (?:already )?(?:taken|been|done|made|set|put|introduced|delivered|achieved)|have (?:already )?(?:taken|been|done|made|set|put|introduced|delivered|achieved)|had|already|was|were|did|priority is|aim is|ambition is|vision is)\b`)
+
 // listCue matches a lead-in that names what follows as actions or
 // commitments ("Key actions include:", "Our commitments are:").
 var listCue = regexp.MustCompile(`(?i)\b(actions?|commitments?|next steps|steps|measures|deliverables|priorities for action|we will|we are|will be taking forward)\b[^:.]{0,60}\b(include|includes|are|will be|is|by|through|as follows)?\s*:$`)
@@ -136,6 +140,9 @@ var listCue = regexp.MustCompile(`(?i)\b(actions?|commitments?|next steps|steps|
 func (n *normaliser) partyLead(party string) string {
 	if party == "" {
 		return ""
+	}
+	if f := strings.Fields(party); len(f) > 1 && selfParty(f[len(f)-1]) {
+		party = f[len(f)-1] // "Actions Government will ...": the Government
 	}
 	if selfParty(party) {
 		return n.publisher()
@@ -157,13 +164,14 @@ func (n *normaliser) publisher() string {
 		p = e.Body
 	} else if names := publishers(n.doc); len(names) > 0 {
 		p = names[0]
-	} else if p = inferPublisher(n.doc, n.plan.Acronyms); p == "" {
+	} else if p = inferPublisher(n.doc, n.plan.Acronyms, n.opt.Orgs); p == "" {
 		p = n.plan.Meta.Body
 	}
 	if i := strings.Index(p, ";"); i > 0 {
 		p = strings.TrimSpace(p[:i])
 	}
 	n.pub = &p
+	n.plan.Publisher = p
 	return p
 }
 

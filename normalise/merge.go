@@ -153,6 +153,12 @@ func (n *normaliser) dedupeProse() {
 		if len(tables) > 0 && d.listed && restates(tables, d.a.Text) {
 			continue
 		}
+		// A document with a full action table states its actions there;
+		// the lists in its body elaborate them.
+		if len(tables) >= 20 && d.listed && !d.chapter {
+			n.undecide(d, "the document states its actions in a table of 20 or more")
+			continue
+		}
 		dup := false
 		for _, k := range kept {
 			if (k.sentence || d.sentence) && textOverlap(k.a.Text, d.a.Text) >= 0.6 {
@@ -178,6 +184,13 @@ func (n *normaliser) dedupeProse() {
 			// the publishers the "we" stands for are partners.
 			if len(d.a.Leads) > 0 {
 				d.a.Partners = addUnique(d.a.Partners, publishers(n.doc)...)
+			}
+			// An item of the document's own list of actions, with no
+			// party named: the publisher does it.
+			if len(d.a.Leads) == 0 && (d.listed || d.chapter) {
+				if p := n.publisher(); p != "" {
+					d.a.Leads = []string{p}
+				}
 			}
 		}
 		for i, l := range d.a.Leads {

@@ -104,6 +104,8 @@ type Plan struct {
 	Decisions []TableDecision `json:"-"`
 	// Prose says which candidate sentences and items became actions.
 	Prose []ProseDecision `json:"-"`
+	// Publisher is the body "we" stands for, as inferred (explain).
+	Publisher string `json:"-"`
 }
 
 // Document is one input's line in every output: what it is, how reading it

@@ -120,7 +120,20 @@ func (n *normaliser) listAction(text, ref string) {
 	if ref == "" {
 		ref = p.leadInRef
 	}
-	lead := n.partyLead(p.leadParty)
+	party := p.leadParty
+	if party == "" && !p.listActive {
+		// "Actions Government will be taking forward": the heading names
+		// the party.
+		if m := partyWill.FindStringSubmatch(n.sectionHeading()); m != nil && !notParty.MatchString(m[1]) {
+			party = m[1]
+		}
+	}
+	// An item that names its own party ("Public Health England will
+	// ...") is that party's.
+	if own, _, ok := commitParty(text); ok && !selfParty(own) {
+		party = own
+	}
+	lead := n.partyLead(party)
 	why := "an item under a heading that announces actions"
 	if p.listActive {
 		why = "an item after the lead-in " + strconv.Quote(clipText(p.leadIn, 60))
@@ -542,4 +555,12 @@ func bareItem(text string, seen int) bool {
 		return true
 	}
 	return seen > 0 && verbStart.MatchString(t) && w <= 40
+}
+
+// sectionHeading is the innermost open heading's text.
+func (n *normaliser) sectionHeading() string {
+	if k := len(n.headings); k > 0 {
+		return n.headings[k-1].text
+	}
+	return ""
 }

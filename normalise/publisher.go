@@ -18,7 +18,7 @@ var bodyName = regexp.MustCompile(`\b(?:Department (?:for|of) [A-Z][A-Za-z]+(?:(
 
 // inferPublisher names the body a document most often names as a
 // department, council or agency (three times at least), or "".
-func inferPublisher(doc *layout.Document, acronyms map[string]string) string {
+func inferPublisher(doc *layout.Document, acronyms map[string]string, reg *Registry) string {
 	if doc == nil {
 		return ""
 	}
@@ -28,6 +28,9 @@ func inferPublisher(doc *layout.Document, acronyms map[string]string) string {
 		m = strings.TrimPrefix(m, "The ")
 		if strings.HasPrefix(m, "County ") || strings.HasPrefix(m, "City ") || strings.HasPrefix(m, "Local ") || strings.HasPrefix(m, "Borough ") || strings.HasPrefix(m, "District ") || strings.HasPrefix(m, "Parish ") || strings.HasPrefix(m, "Town ") {
 			continue
+		}
+		if f := strings.Fields(m); strings.HasSuffix(m, " Council") && len(f) == 2 && notPlaceWord[f[0]] {
+			continue // "Growth Council", "Arts Council": not a local council
 		}
 		counts[m]++
 	}
@@ -42,6 +45,29 @@ func inferPublisher(doc *layout.Document, acronyms map[string]string) string {
 			continue
 		}
 		counts[long] += len(re.FindAllStringIndex(all, -1))
+	}
+	// Acronyms the registry knows for a department or council ("DCMS",
+	// "DWP") count for the body, even where the document never spells
+	// them out.
+	if reg != nil {
+		seen := map[string]int{}
+		for _, w := range acronymToken.FindAllString(all, -1) {
+			seen[w]++
+		}
+		for w, c := range seen {
+			if o, ok := reg.Lookup(w); ok && bodyName.FindString(o.Canonical) == o.Canonical {
+				counts[o.Canonical] += c
+			}
+		}
+	}
+	// The title page and the colophon name the publisher when their text
+	// is not a logo: what they name counts three times over.
+	for _, t := range edgeTexts(doc) {
+		for _, m := range bodyName.FindAllString(t, -1) {
+			if _, ok := counts[m]; ok {
+				counts[m] += 2
+			}
+		}
 	}
 	type kv struct {
 		k string
@@ -61,4 +87,31 @@ func inferPublisher(doc *layout.Document, acronyms map[string]string) string {
 		return ""
 	}
 	return list[0].k
+}
+
+// notPlaceWord are words before "Council" that name a subject, not a place.
+var notPlaceWord = map[string]bool{
+	"Growth": true, "Research": true, "Arts": true, "Design": true, "Skills": true,
+	"Industrial": true, "Economic": true, "Funding": true, "Privy": true, "Security": true,
+	"European": true, "Sports": true, "Sport": true, "Science": true, "Business": true,
+	"Advisory": true, "Legal": true, "Medical": true, "Nursing": true, "Sector": true,
+	"Youth": true, "School": true, "Schools": true, "Health": true, "Care": true,
+	"Housing": true, "Regional": true, "Local": true, "National": true, "British": true,
+}
+
+var acronymToken = regexp.MustCompile(`\b[A-Z][A-Za-z]{1,5}[A-Z]\b`)
+
+// edgeTexts are the texts of the first two and the last page.
+func edgeTexts(doc *layout.Document) []string {
+	last := 0
+	for _, b := range doc.Blocks {
+		last = max(last, b.Page)
+	}
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Text != "" && (b.Page <= 2 || b.Page == last) {
+			out = append(out, b.Text)
+		}
+	}
+	return out
 }

@@ -339,8 +339,12 @@ func notAPlan(t *layout.Table, header []string) (bool, string) {
 			if c.Covered || c.Empty() {
 				continue
 			}
+			tx := layout.Clean(c.Text())
+			if _, _, ok := parseRefCell(tx); ok && !strings.ContainsAny(tx, "£$€%,") {
+				continue // a reference or paragraph number, not a figure
+			}
 			filled++
-			if numericCell.MatchString(layout.Clean(c.Text())) {
+			if numericCell.MatchString(tx) {
 				num++
 			}
 		}

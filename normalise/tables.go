@@ -438,6 +438,13 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 	}
 	if st := paraTexts(tr.cellParas(row, RoleStatus)); len(st) > 0 && d.a.Status == "" {
 		d.a.Status = strings.Join(st, " ")
+		// A recommendation the document accepts, in a table with no lead
+		// column, is the publisher's to carry out.
+		if !d.leadCol && len(d.a.Leads) == 0 && accepted.MatchString(d.a.Status) {
+			if p := tr.n.publisher(); p != "" {
+				d.a.Leads = []string{p}
+			}
+		}
 	}
 }
 
@@ -602,3 +609,6 @@ func (tr *tableReader) onlyAction(row layout.Row) bool {
 	}
 	return true
 }
+
+// accepted matches a response that accepts a recommendation.
+var accepted = regexp.MustCompile(`(?i)^(accept|accepted|agree|agreed|support|supported)\b`)

@@ -102,8 +102,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 
 func printExplain(w io.Writer, file string, plan *normalise.Plan) {
 	fmt.Fprintf(w, "%s: %d actions", file, len(plan.Actions))
-	if plan.Meta.Body != "" {
-		fmt.Fprintf(w, "; publisher %q (the lead of \"we\")", plan.Meta.Body)
+	if plan.Publisher != "" {
+		fmt.Fprintf(w, "; publisher %q (the lead of \"we\")", plan.Publisher)
+	} else {
+		fmt.Fprint(w, "; publisher not found (\"we\" has no lead; give it with --manifest)")
 	}
 	fmt.Fprintln(w)
 	for _, d := range plan.Decisions {
