@@ -193,6 +193,14 @@ func (n *normaliser) dedupeProse() {
 				}
 			}
 		}
+		if len(d.a.Leads) == 0 {
+			// "We will pilot ... in 2013": the publisher's.
+			if party, _, ok := commitParty(d.a.Text); ok && selfParty(party) {
+				if p := n.publisher(); p != "" {
+					d.a.Leads = []string{p}
+				}
+			}
+		}
 		for i, l := range d.a.Leads {
 			d.a.Leads[i] = n.fullName(l)
 		}
