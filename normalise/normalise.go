@@ -215,6 +215,9 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		return
 	}
 	hdrRows := t.HeaderRows
+	if hdrRows == 1 && captionRow(t.Rows[0]) {
+		hdrRows = 0 // "Principles and actions" across the table: a caption
+	}
 	// A caption printed inside the table above its header row.
 	if h := findHeaderRow(t); h > hdrRows && (hdrRows == 0 || !isActionTableHeader(headerTexts(t, hdrRows), columnRoles(headerTexts(t, hdrRows)))) {
 		hdrRows = h
@@ -251,7 +254,7 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		} else {
 			n.reader = newTableReader(n, no, header, roles)
 		}
-	case hdrRows == 0 && codedActions(t, roles):
+	case hdrRows <= 1 && !isActionTableHeader(header, roles) && codedActions(t, roles):
 		// No header: reference codes beside clauses ("A1 | Departmental
 		// boards will include ...") are a list of actions.
 		dec.Plan, dec.Why = true, "no header; reference codes beside action clauses"
@@ -497,4 +500,10 @@ func documentTexts(doc *layout.Document) []string {
 		}
 	}
 	return out
+}
+
+// captionRow reports a row with one filled cell across the table.
+func captionRow(r layout.Row) bool {
+	filled := filledCells(r)
+	return len(r.Cells) > 1 && len(filled) == 1 && r.Cells[filled[0]].ColSpan >= len(r.Cells)-1 && r.Cells[filled[0]].ColSpan > 1
 }

@@ -148,6 +148,8 @@ func (n *normaliser) listAction(text, ref string) {
 		p.drafts[k-1].chapter = p.actionHeading
 		if due := n.findDue(text); due.Text != "" && p.drafts[k-1].a.Due.Text == "" {
 			p.drafts[k-1].a.Due = due
+		} else if tail := dashTimescale(text); tail != "" && p.drafts[k-1].a.Due.Text == "" {
+			p.drafts[k-1].a.Due = n.parseDue(tail)
 		}
 	}
 }
@@ -561,6 +563,21 @@ func bareItem(text string, seen int) bool {
 func (n *normaliser) sectionHeading() string {
 	if k := len(n.headings); k > 0 {
 		return n.headings[k-1].text
+	}
+	return ""
+}
+
+// dashTimescale returns the timescale a list item ends on after a dash
+// ("Continue to promote ... – ongoing", "... - from summer 2013").
+func dashTimescale(text string) string {
+	t := strings.TrimRight(strings.TrimSpace(text), ".;")
+	for _, sep := range []string{" – ", " — ", " - "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			tail := strings.TrimSpace(t[i+len(sep):])
+			if len(strings.Fields(tail)) <= 6 && (timescaleWords.MatchString(tail) || findDateText(tail) != "") {
+				return tail
+			}
+		}
 	}
 	return ""
 }

@@ -7,11 +7,11 @@ import (
 
 // References and objective codes as plans print them: '1', '1a', '12e(v)',
 // '13b(v) cont', 'a)', 'i)', 'SO1:', 'S07:' (a zero typed for the O),
-// 'Issue 1:', 'Objective 2 -'.
+// 'Issue 1:', 'Objective 2 -', and coded references ('A1', 'R12', 'P1.2').
 
 // refCell matches a whole reference cell, with an optional 'cont' marker
 // for the part of a row that crossed a page.
-var refCell = regexp.MustCompile(`(?i)^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\s?\((?:[ivx]{1,5}|[a-z])\))?|[a-z]|[ivx]{1,5})[.):]?(?:\s*\(?(cont|cont\.|contd\.?|continued)\)?\.?)?$`)
+var refCell = regexp.MustCompile(`(?i)^\(?([0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\s?\((?:[ivx]{1,5}|[a-z])\))?|[a-z]{1,3}[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?|[a-z]|[ivx]{1,5})[.):]?(?:\s*\(?(cont|cont\.|contd\.?|continued)\)?\.?)?$`)
 
 // leadingRef matches a reference printed at the start of an action's text:
 // "1. Promote ...", "12e(v) Support ...", "4.3 The initial ...".

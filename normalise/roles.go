@@ -41,7 +41,7 @@ type TableDecision struct {
 // cellStats is what a column's body cells hold, as shares of its filled
 // cells.
 type cellStats struct {
-	filled                                 int
+	filled, short                          int
 	date, org, verb, rag, ref, num, clause float64
 	meanWords                              float64
 }
@@ -96,6 +96,7 @@ func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
 			s.rag++
 		}
 		if w <= 3 {
+			s.short++
 			if _, _, ok := parseRefCell(text); ok {
 				s.ref++
 			}
@@ -114,7 +115,14 @@ func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
 	s.verb /= f
 	s.clause /= f
 	s.rag /= f
-	s.ref /= f
+	// A reference column also holds the band rows that the extractor
+	// did not mark as spanning ("Principle 1 – ..."): judge it by its
+	// short cells, when they are a third of it.
+	if s.short >= 3 && s.short*3 >= s.filled {
+		s.ref /= float64(s.short)
+	} else {
+		s.ref /= f
+	}
 	s.num /= f
 	return s
 }
@@ -179,7 +187,7 @@ func decideRoles(t *layout.Table, hdrRows int, reg *Registry, forced map[string]
 	named := make([]string, len(header))
 	for i, h := range header {
 		// A long first row is a body row, not a header naming roles.
-		if len(strings.Fields(h)) <= 12 {
+		if len(strings.Fields(h)) <= 12 && !(hdrRows == 0 && captionRow(t.Rows[0])) {
 			named[i] = h
 		}
 	}

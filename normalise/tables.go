@@ -392,7 +392,10 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 			}
 			d.addMilestone(m, leads, RoleMilestone)
 		}
-	} else if len(dues) > 0 && len(tr.cols[RoleMilestone]) == 0 && d.a.Due.Text == "" {
+	}
+	// The row's timescale, as printed, is the action's due as well as its
+	// milestones' ("Dec 2025 March 2025 / Ongoing Elements").
+	if len(dues) > 0 && d.a.Due.Text == "" && !cont {
 		d.a.Due = tr.n.parseDue(strings.Join(dues, " "))
 	}
 	if len(ms) == 0 {
