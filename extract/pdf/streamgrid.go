@@ -3,6 +3,8 @@ package pdf
 import (
 	"math"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/planmap/planmap/extract/layout"
 )
@@ -135,37 +137,21 @@ func buildStream(run []sLine, fontSize float64, hrules []seg) (streamTable, bool
 		w := p.c.words[0]
 		if !ok || p.c.x0 < c.x0 {
 			c.x0, c.first, c.size = p.c.x0, w.X1-w.X0, math.Max(w.Size, 1)
+			c.base, c.lead, c.bold = w.Base, w.Text, isBold(w.Font)
 		}
+		c.last = max(c.last, index[p.col+p.span-1], j)
 		c.x1 = math.Max(c.x1, p.c.x1)
 		c.words += len(p.c.words)
 		lc[p.row][j] = c
 	}
+	// The evidence below is judged on the rows of text lines (joined only
+	// where a key-less line wraps on from the line above), the table's
+	// rows are the ones a reader sees: both the same where rules mark them.
 	rowOf, nrow := ruledRows(run, hrules, lc)
+	lineOf, nline := rowOf, nrow
 	if rowOf == nil {
+		lineOf, nline = wrapRows(lc, ncol)
 		rowOf, nrow = textRows(lc, ncol)
-	}
-	grid := newCellGrid(nrow, ncol)
-	// A folded column starts where the leftmost of its parts starts.
-	grid.colX = make([]float64, ncol)
-	for j := len(cols) - 1; j >= 0; j-- {
-		grid.colX[index[j]] = cols[j].x0
-	}
-	for _, p := range ps {
-		i := rowOf[p.row]
-		j := index[p.col]
-		last := index[p.col+p.span-1]
-		id := grid.ids[i][j]
-		if id < 0 {
-			id = grid.group()
-		}
-		for k := j; k <= last; k++ {
-			if old := grid.ids[i][k]; old >= 0 && old != id {
-				grid.words[id] = append(grid.words[id], grid.words[old]...)
-				grid.words[old] = nil
-			}
-			grid.ids[i][k] = id
-		}
-		grid.words[id] = append(grid.words[id], p.c.words...)
 	}
 	// The column's extent bounds the width its cells' text wraps at.
 	right := make([]float64, ncol)
@@ -173,36 +159,68 @@ func buildStream(run []sLine, fontSize float64, hrules []seg) (streamTable, bool
 		k := index[j]
 		right[k] = math.Max(right[k], c.x1)
 	}
-	grid.span = map[int][2]float64{}
-	for i := range nrow {
-		for j := range ncol {
-			if id := grid.ids[i][j]; id >= 0 {
-				sp, ok := grid.span[id]
-				if !ok {
-					sp = [2]float64{grid.colX[j], right[j]}
+	fill := func(rowOf []int, nrow int) *cellGrid {
+		grid := newCellGrid(nrow, ncol)
+		// A folded column starts where the leftmost of its parts starts.
+		grid.colX = make([]float64, ncol)
+		for j := len(cols) - 1; j >= 0; j-- {
+			grid.colX[index[j]] = cols[j].x0
+		}
+		for _, p := range ps {
+			i := rowOf[p.row]
+			j := index[p.col]
+			last := index[p.col+p.span-1]
+			id := grid.ids[i][j]
+			if id < 0 {
+				id = grid.group()
+			}
+			for k := j; k <= last; k++ {
+				if old := grid.ids[i][k]; old >= 0 && old != id {
+					grid.words[id] = append(grid.words[id], grid.words[old]...)
+					grid.words[old] = nil
 				}
-				grid.span[id] = [2]float64{math.Min(sp[0], grid.colX[j]), math.Max(sp[1], right[j])}
+				grid.ids[i][k] = id
+			}
+			grid.words[id] = append(grid.words[id], p.c.words...)
+		}
+		grid.span = map[int][2]float64{}
+		for i := range nrow {
+			for j := range ncol {
+				if id := grid.ids[i][j]; id >= 0 {
+					sp, ok := grid.span[id]
+					if !ok {
+						sp = [2]float64{grid.colX[j], right[j]}
+					}
+					grid.span[id] = [2]float64{math.Min(sp[0], grid.colX[j]), math.Max(sp[1], right[j])}
+				}
 			}
 		}
+		for i := range nrow {
+			for j := range ncol {
+				if grid.ids[i][j] < 0 {
+					grid.ids[i][j] = grid.group()
+				}
+			}
+		}
+		return grid
 	}
-	for i := range nrow {
-		for j := range ncol {
-			if grid.ids[i][j] < 0 {
-				grid.ids[i][j] = grid.group()
-			}
-		}
+	check := fill(lineOf, nline)
+	grid := check
+	if nrow != nline {
+		grid = fill(rowOf, nrow)
+		widenBands(grid)
 	}
 	// Evidence: at least three rows with two or more filled columns (not
 	// counting a first column that holds only a bullet or a paragraph
 	// number: numbered paragraphs and bullet lists are not tables) ...
 	rows := 0
-	for i := range nrow {
+	for i := range nline {
 		filled := map[int]bool{}
-		for j, id := range grid.ids[i] {
-			if len(grid.words[id]) == 0 {
+		for j, id := range check.ids[i] {
+			if len(check.words[id]) == 0 {
 				continue
 			}
-			if ws := grid.words[id]; j == 0 && len(ws) == 1 && (isBulletWord(ws[0].Text) || paraNumRe.MatchString(ws[0].Text)) {
+			if ws := check.words[id]; j == 0 && len(ws) == 1 && (isBulletWord(ws[0].Text) || paraNumRe.MatchString(ws[0].Text)) {
 				continue
 			}
 			filled[id] = true
@@ -218,7 +236,7 @@ func buildStream(run []sLine, fontSize float64, hrules []seg) (streamTable, bool
 	if proseColumn(lc, ncol) {
 		need = 3
 	}
-	if rows < 3 || rows*5 < nrow*need {
+	if rows < 3 || rows*5 < nline*need {
 		return streamTable{}, false
 	}
 	x0, x1 := runExtent(run)
@@ -252,22 +270,130 @@ func proseColumns(run []sLine, cols []interval) bool {
 	return long*2 > n || markers*2 > firsts
 }
 
-// lineCell is the text of one line in one column: its extent and the width
-// of its first word.
+// lineCell is the text of one line in one column: its extent, the width
+// of its first word, and what a new row is seen by: the first word itself
+// (a number), its weight, its baseline, and the last column the text spans
+// (an objective band across the table).
 type lineCell struct {
 	x0, x1, first, size float64
 	words               int
+	base                float64
+	lead                string
+	bold                bool
+	last                int
 }
 
-// textRows maps each line of a stream table to its row. In a table of
-// text cells, a line whose first (key) column is empty and whose text
-// continues a wrapped cell of the line above (its first word would not have
-// fitted on that line) belongs to the row above: the rows are then the ones
-// a reader sees, each starting where the key column has text. A table counts
-// as one of text cells when at least 30% of its lines after the first are
-// such continuations; in figure tables each line is its own row, as the
-// peers read them.
+// textRows maps each line of a stream table to its row: the rows a reader
+// sees, not one per text line, in a table of text cells.
+//
+// A table counts as one of text cells when at least 30% of its lines after
+// the first continue a wrapped cell: text in a column whose line above (the
+// last line above with text in that column) left no room for its first
+// word, on a line whose key column is empty or goes on with a lower-case
+// word (the labels of a figure table, each capitalised, are not wrapped
+// text however long they are). In figure tables each line is its own row,
+// as the peers read them.
+//
+// In a table of text cells the key (first) column anchors the rows: a row
+// starts where the key column starts a new entry, and every line down to
+// the next entry belongs to it, whatever its other columns do. That keeps
+// the rows of a borderless table whose cells set their lines at different
+// heights (paragraph spacing inside a cell). The key column starts a new
+// entry after a vertical gap clearly wider than its line pitch, at a list
+// number, at a bold or larger first word, or where its line above did not
+// wrap. A line that spans columns from the key column alone (an objective
+// band, "SO1: ...") is a row of its own, lines that wrap on from it
+// included, and does not split the table.
 func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
+	n := len(cells)
+	// Each column's right edge, from the text that stays in it.
+	right := make([]float64, ncol)
+	for _, m := range cells {
+		for j, c := range m {
+			if c.last == j {
+				right[j] = math.Max(right[j], c.x1)
+			}
+		}
+	}
+	// wraps reports whether c continues the wrapped text p of the line
+	// above in its column: p holds several words and left no room for c's
+	// first word.
+	wraps := func(p, c lineCell) bool {
+		return p.words >= 2 && p.x1+0.3*c.size+c.first > right[p.last]-c.size
+	}
+	pitch := linePitch(cells, ncol)
+	close := func(p, c lineCell) bool { return c.base-p.base <= 1.45*pitch }
+	// band: the line's only text starts in the key column and spans more.
+	band := func(i int) bool {
+		c, ok := cells[i][0]
+		return ok && len(cells[i]) == 1 && c.last > 0
+	}
+	cont := make([]bool, n)
+	count := 0
+	prev := make([]int, ncol) // the last line above with text in each column
+	for j := range prev {
+		prev[j] = -1
+	}
+	for i := range n {
+		_, key := cells[i][0]
+		for j, c := range cells[i] {
+			if k := prev[j]; k >= 0 && (!key || j == 0 && startsLower(c.lead)) {
+				if p := cells[k][j]; p.last == c.last && wraps(p, c) && close(p, c) {
+					cont[i] = true
+				}
+			}
+		}
+		for j := range cells[i] {
+			prev[j] = i
+		}
+		if cont[i] {
+			count++
+		}
+	}
+	rowOf := make([]int, n)
+	if n < 2 || float64(count) < 0.3*float64(n-1) {
+		for i := range n {
+			rowOf[i] = i
+		}
+		return rowOf, n
+	}
+	row, key := 0, -1 // key: the line of the key column's latest text
+	for i := range n {
+		c, ok := cells[i][0]
+		if i > 0 {
+			switch {
+			case band(i):
+				row++
+			case key >= 0 && band(key):
+				// after a band: a new row, unless the band wraps on
+				if !ok || len(cells[i]) > 1 || !wraps(cells[key][0], c) || !close(cells[key][0], c) {
+					row++
+				}
+			case ok && (key < 0 || newEntry(cells[key][0], c, pitch, wraps)):
+				row++
+			}
+		}
+		if ok {
+			key = i
+		}
+		rowOf[i] = row
+	}
+	return rowOf, row + 1
+}
+
+// startsLower reports whether a word starts with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// wrapRows maps each line of a stream table to its row, as text lines: a
+// line whose first (key) column is empty and whose text continues a
+// wrapped cell of the line above (its first word would not have fitted on
+// that line) joins that row, when at least 30% of the lines after the
+// first are such continuations. The table's evidence is judged on these
+// rows.
+func wrapRows(cells []map[int]lineCell, ncol int) ([]int, int) {
 	n := len(cells)
 	right := make([]float64, ncol)
 	for _, m := range cells {
@@ -304,6 +430,75 @@ func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
 		rowOf[i] = row
 	}
 	return rowOf, row + 1
+}
+
+// widenBands makes a row that holds one cell only, starting in the first
+// column and spanning more (an objective band, "SO2: ..."), span the
+// whole table, as the band is printed.
+func widenBands(g *cellGrid) {
+	for _, r := range g.ids {
+		if len(r) < 3 || len(g.words[r[0]]) == 0 || r[1] != r[0] {
+			continue
+		}
+		band := true
+		for _, id := range r[1:] {
+			if id != r[0] && len(g.words[id]) > 0 {
+				band = false
+				break
+			}
+		}
+		if band {
+			for k := range r {
+				r[k] = r[0]
+			}
+		}
+	}
+}
+
+// newEntry reports whether key-column text c starts a new entry after the
+// key column's previous line p: a gap clearly wider than the line pitch, a
+// list number, a change to bold or to a larger size, or a line above that
+// ended short (it did not wrap onto c).
+func newEntry(p, c lineCell, pitch float64, wraps func(p, c lineCell) bool) bool {
+	switch {
+	case c.base-p.base > 1.45*pitch:
+		return true
+	case numberRe.MatchString(c.lead):
+		return true
+	case c.bold && !p.bold, c.size > 1.1*p.size:
+		return true
+	}
+	return !wraps(p, c)
+}
+
+// linePitch is the table's single line spacing: the lower quartile of the
+// baseline distances between a column's consecutive lines (paragraph and
+// row gaps make the upper part longer); 1.2 × the median size when no
+// column has two lines close together.
+func linePitch(cells []map[int]lineCell, ncol int) float64 {
+	var ds, sizes []float64
+	last := make([]lineCell, ncol)
+	seen := make([]bool, ncol)
+	for _, m := range cells {
+		for j, c := range m {
+			if seen[j] {
+				if d := c.base - last[j].base; d > 0.5*c.size && d < 3*c.size {
+					ds = append(ds, d)
+				}
+			}
+			last[j], seen[j] = c, true
+			sizes = append(sizes, c.size)
+		}
+	}
+	if len(ds) > 0 {
+		sort.Float64s(ds)
+		return ds[len(ds)/4]
+	}
+	if len(sizes) == 0 {
+		return 12
+	}
+	sort.Float64s(sizes)
+	return 1.2 * sizes[len(sizes)/2]
 }
 
 // proseColumn reports whether some column holds running prose: at least

@@ -154,11 +154,17 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   the lines that fill most columns, cut where few chunks cross a gap that
   many respect; header-only columns are folded into the body column below
   them; chunks crossing gutters are split at wide gaps or kept as spanning
-  text. Each line is a row, except in tables of text cells, where a line
-  whose key column is empty and whose text wraps on from the line above
-  joins that row, or where horizontal rules drawn across the table mark
-  rows of wrapped text. Numbered paragraphs, bullet lists, two-column prose
-  and text boxes set side by side are rejected.
+  text. Each line is a row, except where horizontal rules drawn across the
+  table mark rows of wrapped text, and in tables of text cells (30% of the
+  lines continue a wrapped cell), where the key (first) column anchors the
+  rows: a row starts where the key column starts a new entry (a gap
+  clearly wider than its line pitch, a list number, a bold or larger first
+  word, or a line above that did not wrap) and runs down to the next one,
+  so the lines a borderless table's other columns set between the key's
+  lines join it. A line that spans the table from the key column alone (an
+  objective band) is a row of its own across the table. Whether a run is a
+  table is still judged on its text lines: numbered paragraphs, bullet
+  lists, two-column prose and text boxes set side by side are rejected.
 - **Cells** (cells.go): a cell's lines are joined with spaces into
   paragraphs; a new paragraph starts at a bullet or list number, after a
   gap wider than the table's line pitch, or after a line that stopped short
