@@ -31,6 +31,10 @@ type draft struct {
 	commit, chapter bool
 	// listed is set on an item of a list after a commitment lead-in.
 	listed bool
+	// owned is set when an owner label gave the leads.
+	owned bool
+	// section numbers the heading the draft was read under.
+	section int
 }
 
 func newDraft(a Action) *draft {

@@ -101,6 +101,25 @@ func TestUnseenShapes(t *testing.T) {
 			t.Errorf("%d 'We will' actions in chapter 3, want at least 20", n)
 		}
 	})
+	t.Run("numbered mitigating actions and their responsible officer", func(t *testing.T) {
+		t.Parallel()
+		// An EqIA printed as headings and paragraphs, not a grid:
+		// "Mitigating Actions for Age" above numbered items, then
+		// "Responsible Officer for Mitigating Actions – Age" above the
+		// names, which lead the items above it.
+		p := normaliseShared(t, "corpus-real/docs/kent-cc_eqia-18-25-strengthening-independence-transfer_2025.pdf")
+		if len(p.Actions) < 14 || len(p.Actions) > 18 {
+			t.Errorf("%d actions, want the 16 mitigating actions", len(p.Actions))
+		}
+		for _, a := range p.Actions {
+			if len(a.Leads) == 0 {
+				t.Errorf("%q has no lead", a.Text)
+			}
+		}
+		if a := p.Actions[0]; strings.Join(a.Leads, "|") != "Alyson Waggett ASCH|Sharon Howard CYPE" {
+			t.Errorf("first action's leads %q, want the two officers", a.Leads)
+		}
+	})
 	t.Run("distractors stay quiet", func(t *testing.T) {
 		t.Parallel()
 		for _, f := range []string{

@@ -122,12 +122,20 @@ func (n *normaliser) dedupeProse() {
 	// Sentences that commit a party are the document's actions when it
 	// has no other structure of actions (tables, lists after lead-ins),
 	// and under a heading that announces actions in any document.
-	structured := len(tables) > 0
+	// The document's structure of actions: an action table, or lists of
+	// commitments that outnumber half its committing sentences. A deal
+	// or strategy written as numbered prose, with a headline list or a
+	// small table, has none: its sentences are its actions.
+	listed, commits := 0, 0
 	for _, d := range n.prose.drafts {
-		if !d.sentence {
-			structured = true
+		switch {
+		case d.commit:
+			commits++
+		case !d.sentence:
+			listed++
 		}
 	}
+	structured := len(tables) >= 8 || (len(tables) > 0 && commits == 0) || (listed > 0 && listed*2 >= commits)
 	summarised := tablesSummarise(tables, n.proseTexts())
 	var kept []*draft
 	for _, d := range n.prose.drafts {

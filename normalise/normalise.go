@@ -55,6 +55,8 @@ type normaliser struct {
 	curPage  int
 	// formTitle is the section title of a label/value form.
 	formTitle string
+	// sectionNo counts the headings read: the section prose is in.
+	sectionNo int
 	// pub is the publisher once known: the lead of "we".
 	pub *string
 }
@@ -79,6 +81,7 @@ func (n *normaliser) walk() {
 		n.curPage = b.Page
 		switch b.Kind {
 		case layout.Heading:
+			n.sectionNo++
 			n.heading(b, paragraphNumbered(blocks, i))
 			n.reader = nil
 		case layout.TableKind:

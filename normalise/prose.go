@@ -25,6 +25,8 @@ type proseState struct {
 	leadParty     string // the party the lead-in commits ("the government will:")
 	topLevel      int    // the level of the list's first item; deeper items are sub-items
 	bareItems     int    // bare paragraphs read as items since the lead-in
+	ownerLabel    bool   // the last heading labels the owner of the actions above
+	ownerFrom     int    // the first prose draft an owner label may claim
 	lastRef       string
 	section       string // title set by a heading-like numbered paragraph
 	drafts        []*draft
@@ -41,6 +43,10 @@ var actionHeadingRe = regexp.MustCompile(`(?i)^(?:[0-9.]+\s+)?(activities|action
 
 func (p *proseState) heading(text string) {
 	t := strings.TrimSpace(text)
+	p.ownerLabel = proseOwner.MatchString(t) && len(strings.Fields(t)) <= 12
+	if p.ownerLabel {
+		return // the owner of the actions above, not a new section
+	}
 	p.actionHeading = (actionHeadingRe.MatchString(t) || actionChapterRe.MatchString(t)) && !oneAction.MatchString(t)
 	p.leadIn, p.leadInRef, p.listActive, p.leadParty = "", "", false, ""
 	p.topLevel, p.bareItems = -1, 0
@@ -94,6 +100,19 @@ func (n *normaliser) listItem(b *layout.Block) {
 	ref := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
 	if refNumber(ref) == "" || len(ref) > 8 {
 		ref = ""
+	}
+	if ref != "" && p.actionHeading && !p.listActive && !isTitleText(text) && !questionItem.MatchString(text) && !actionChapterRe.MatchString(text) {
+		// A numbered item under a heading that announces actions
+		// ("Mitigating actions for Age": "1) It is proposed ..."), unless
+		// a sentence rule finds the commitment inside it.
+		k := len(p.drafts)
+		heading := p.actionHeading
+		n.paragraphText(text, ref, b.Page)
+		p.actionHeading = heading
+		if len(p.drafts) == k {
+			n.listAction(text, ref)
+		}
+		return
 	}
 	if ref == "" {
 		// A bullet: an action when it follows an action lead-in or sits
@@ -165,6 +184,15 @@ func clipText(s string, n int) string {
 func (n *normaliser) paragraph(b *layout.Block) {
 	text := layout.Clean(b.Text)
 	if text == "" {
+		return
+	}
+	if n.prose.ownerLabel {
+		n.prose.ownerLabel = false
+		n.owner(text)
+		return
+	}
+	if m := proseOwner.FindString(text); m != "" && strings.Contains(m, ":") && len(text) > len(m) {
+		n.owner(text[len(m):])
 		return
 	}
 	// The rest of a bullet that a page or column break cut off.
@@ -292,6 +320,7 @@ func (n *normaliser) proseAction(text, ref string, due Due, lead string) {
 		d.a.Leads = []string{lead}
 	}
 	d.a.Document = n.name
+	d.section = n.sectionNo
 	n.prose.drafts = append(n.prose.drafts, d)
 }
 
@@ -580,4 +609,61 @@ func dashTimescale(text string) string {
 		}
 	}
 	return ""
+}
+
+// proseOwner matches a heading or label that names who owns the actions
+// above it ("Responsible Officer for Mitigating Actions – Age").
+var proseOwner = regexp.MustCompile(`(?i)^(responsible (officers?|persons?|leads?|owners?|bod(y|ies)|teams?)|lead officers?|lead (organisations?|bod(y|ies))|action owners?|accountable officers?|owners?|officer responsible|who is responsible)\b[^.]{0,60}?:?\s*`)
+
+// owner gives the owner a label names to the actions read since the last
+// label that have no lead.
+func (n *normaliser) owner(text string) {
+	p := &n.prose
+	leads, partners := SplitOrgs(text)
+	if len(leads) == 0 {
+		return
+	}
+	// "Alyson Waggett & Sharon Howard": two people, not one body.
+	var people []string
+	for _, l := range leads {
+		people = append(people, splitPeople(l)...)
+	}
+	leads = people
+	for _, d := range p.drafts[min(p.ownerFrom, len(p.drafts)):] {
+		if len(d.a.Leads) == 0 {
+			d.a.Leads = append([]string{}, leads...)
+			d.a.Partners = addUnique(d.a.Partners, partners...)
+			d.owned = true
+		}
+	}
+	p.ownerFrom = len(p.drafts)
+	n.decide(text, false, "names the owner of the actions above it")
+}
+
+// personName matches a personal name: two or three capitalised words,
+// optionally followed by a short upper-case unit ("Alyson Waggett ASCH").
+var personName = regexp.MustCompile(`^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}(?: [A-Z]{2,6})?$`)
+
+// splitPeople splits "A B & C D" into the two people when both read as
+// names.
+func splitPeople(s string) []string {
+	for _, sep := range []string{" & ", " and "} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		ok := true
+		for _, p := range parts {
+			if !personName.MatchString(strings.TrimSpace(p)) {
+				ok = false
+			}
+		}
+		if ok {
+			for i := range parts {
+				parts[i] = strings.TrimSpace(parts[i])
+			}
+			return parts
+		}
+	}
+	return []string{s}
 }
