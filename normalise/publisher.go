@@ -60,6 +60,22 @@ func inferPublisher(doc *layout.Document, acronyms map[string]string, reg *Regis
 			}
 		}
 	}
+	// The file's author field often names the body itself ("HM
+	// Treasury", "DCMS") rather than a person: strong evidence.
+	if a := strings.TrimSpace(doc.Meta["author"]); a != "" {
+		name := ""
+		if reg != nil {
+			if o, ok := reg.Lookup(a); ok && bodyName.FindString(o.Canonical) == o.Canonical {
+				name = o.Canonical
+			}
+		}
+		if name == "" && bodyName.FindString(a) == a {
+			name = a
+		}
+		if name != "" {
+			counts[name] += 10
+		}
+	}
 	// The title page and the colophon name the publisher when their text
 	// is not a logo: what they name counts three times over.
 	for _, t := range edgeTexts(doc) {
