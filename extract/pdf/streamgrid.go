@@ -236,12 +236,45 @@ func buildStream(run []sLine, fontSize float64, hrules []seg) (streamTable, bool
 	if proseColumn(lc, ncol) {
 		need = 3
 	}
-	if rows < 3 || rows*5 < nline*need {
+	if (rows < 3 || rows*5 < nline*need) && !(nrow != nline && alignedRows(lc, rowOf, nrow, ncol)) {
 		return streamTable{}, false
 	}
 	x0, x1 := runExtent(run)
 	box := layout.Box{X0: x0, Y0: run[0].top, X1: x1, Y1: run[len(run)-1].bot}
 	return streamTable{box: box, grid: grid}, true
+}
+
+// alignedRows reports whether the rows of a table of text cells start as a
+// table's rows do, where its lines alone do not look like one (a borderless
+// table whose cells hold several paragraphs: many lines have text in one
+// column only): at least three rows, and three in five of those that are
+// not bands, whose first line has text in the key column and in two more,
+// and in half the columns.
+func alignedRows(lc []map[int]lineCell, rowOf []int, nrow, ncol int) bool {
+	first := make([]int, nrow)
+	for i := range first {
+		first[i] = -1
+	}
+	for i, r := range rowOf {
+		if first[r] < 0 {
+			first[r] = i
+		}
+	}
+	aligned, rows := 0, 0
+	for _, i := range first {
+		if i < 0 {
+			continue
+		}
+		m := lc[i]
+		if c, ok := m[0]; ok && len(m) == 1 && c.last > 0 {
+			continue // a band
+		}
+		rows++
+		if _, ok := m[0]; ok && len(m) >= max(3, (ncol+1)/2) {
+			aligned++
+		}
+	}
+	return aligned >= 3 && aligned*5 >= rows*3
 }
 
 // proseColumns reports whether aligned "columns" are really text columns or

@@ -77,9 +77,62 @@ func splitTextColumns(lines []sLine, fontSize float64, depth int) [][]sLine {
 	if !(mostlyProse(left) && mostlyProse(right)) && sharedBaselines(left, right) >= 0.5 {
 		return [][]sLine{lines}
 	}
+	if spanningRows(lines, best) >= 3 && holes(left, right, fontSize)+holes(right, left, fontSize) >= 2 {
+		// a table of text cells, its gutter between two columns
+		return [][]sLine{lines}
+	}
 	sortLines(left)
 	sortLines(right)
 	return append(splitTextColumns(left, fontSize, depth+1), splitTextColumns(right, fontSize, depth+1)...)
+}
+
+// spanningRows counts the lines that hold text on both sides of the
+// gutter at x and three or more chunks in all: the first lines of a
+// table's rows, set on one baseline across its columns, where a table of
+// text cells (sentences in every column) has its gutter between two
+// columns. Two columns of prose beside each other make lines of two
+// chunks, one a side; a table in one column of prose makes such lines too,
+// so holes must say which it is.
+func spanningRows(lines []sLine, x float64) int {
+	n := 0
+	for _, l := range lines {
+		left, right := 0, 0
+		for _, c := range l.chunks {
+			if (c.x0+c.x1)/2 < x {
+				left++
+			} else {
+				right++
+			}
+		}
+		if left > 0 && right > 0 && left+right >= 3 {
+			n++
+		}
+	}
+	return n
+}
+
+// holes counts the vertical gaps in side a, over 2.5 font sizes, beside
+// which side b goes on for two lines or more: the columns of a table's
+// row end at different depths, where two columns of running text (or a
+// table set in one of them) each flow on down the page.
+func holes(a, b []sLine, fontSize float64) int {
+	n := 0
+	for i := 1; i < len(a); i++ {
+		top, bot := a[i-1].bot, a[i].top
+		if bot-top <= 2.5*fontSize {
+			continue
+		}
+		beside := 0
+		for _, l := range b {
+			if l.top > top && l.bot < bot {
+				beside++
+			}
+		}
+		if beside >= 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedBaselines is the share of the lines on the side with fewer lines

@@ -149,7 +149,9 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   are dropped.
 - **Stream** (stream.go, streamgrid.go, streampage.go): lines are cut into chunks at gaps
   wider than 0.65 em (dot leaders dropped). A page set in columns of prose
-  is first split at its gutter. Runs of close lines with at least three
+  is first split at its gutter, unless the gutter lies between two columns
+  of a table of text cells (rows whose first lines span it, columns that
+  end at different depths beside each other). Runs of close lines with at least three
   multi-chunk lines are candidates; columns are the union of the chunks of
   the lines that fill most columns, cut where few chunks cross a gap that
   many respect; header-only columns are folded into the body column below
@@ -164,7 +166,10 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   lines join it. A line that spans the table from the key column alone (an
   objective band) is a row of its own across the table. Whether a run is a
   table is still judged on its text lines: numbered paragraphs, bullet
-  lists, two-column prose and text boxes set side by side are rejected.
+  lists, two-column prose and text boxes set side by side are rejected,
+  except that a table of text cells whose rows start on a line holding the
+  key column and half the columns is kept however many lines hold one
+  column only.
 - **Cells** (cells.go): a cell's lines are joined with spaces into
   paragraphs; a new paragraph starts at a bullet or list number, after a
   gap wider than the table's line pitch, or after a line that stopped short

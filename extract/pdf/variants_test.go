@@ -40,6 +40,8 @@ func TestBorderlessTableRows(t *testing.T) {
 		},
 		{name: "page 1", page: 1, ruled: 1, rows: 4, firsts: []string{"Action", "SO1: To tackle poverty", "1. Promote work", "2. Increase understanding"}, bandRow: 1, bandW: 5},
 		{name: "page 4", page: 4, ruled: 4, rows: 5},
+		// Page gutters between the columns: not two columns of prose.
+		{name: "page 5", page: 5, ruled: 5, rows: 5},
 		{name: "page 7", page: 7, ruled: 7, rows: 8},
 		{name: "page 9", page: 9, ruled: 9, rows: 8},
 		{name: "page 10", page: 10, ruled: 10, rows: 8},
