@@ -28,12 +28,12 @@ type ProseDecision struct {
 
 // partyWill finds a committing party: the subject before "will", "shall",
 // "commits to" … in a clause.
-var partyWill = regexp.MustCompile(`(?:^|[,;:]\s+|\b(?:this|that|which|where|then|so|and|also)\s+)((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|plans? to|proposes? to|is to|are to|aims? to)\b`)
+var partyWill = regexp.MustCompile(`(?:^|[,;:]\s+|\b(?:this|that|which|where|then|so|and|also)\s+)((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|plans? to|proposes? to|is to|are to|aims? to)\b`)
 
 // sentenceParty is partyWill at the start of a sentence, after an optional
 // short introductory clause ("In 2013, we will ...", "From April 2014,
 // all new services will ...").
-var sentenceParty = regexp.MustCompile(`^(?:(?:also|and|finally|in addition|further|furthermore|alongside this|as part of this|to (?:do|achieve) this|[^,]{1,70}),\s+)?((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|is to|are to)\s+(?:also\s+|now\s+|then\s+|continue to\s+|further\s+)?(\w+)`)
+var sentenceParty = regexp.MustCompile(`^(?:(?:also|and|finally|in addition|further|furthermore|alongside this|as part of this|to (?:do|achieve) this|[^,]{1,70}),\s+)?((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|is to|are to)\s+(?:also\s+|now\s+|then\s+|continue to\s+|further\s+)?(\w+)`)
 
 // notCommitVerb are words after "will" that say something will happen,
 // not that someone will do it ("will be", "will have", "will need").
@@ -145,7 +145,13 @@ func (n *normaliser) partyLead(party string) string {
 		party = f[len(f)-1] // "Actions Government will ...": the Government
 	}
 	if selfParty(party) {
-		return n.publisher()
+		pub := n.publisher()
+		// "The Government will" in a deal a council or agency prints is
+		// the national government's commitment, not the printer's.
+		if governmentWord(party) && (pub == "" || GuessKind(pub) != KindDepartment) {
+			return "HM Government"
+		}
+		return pub
 	}
 	p := strings.TrimSpace(party)
 	p = strings.TrimPrefix(p, "the ")
@@ -179,3 +185,12 @@ func (n *normaliser) publisher() string {
 // follows, however it is worded ("A plan of action", "Key next steps",
 // "The 14 actions", "Our commitments", "What we will do").
 var actionChapterRe = regexp.MustCompile(`(?i)^(?:[0-9.]+\s+|part \w+:?\s+|chapter \w+:?\s+|section \w+:?\s+)?(?:[\w'’-]+\s+){0,3}?(?:plan of action|actions|next steps|commitments|what we will do|what we are going to do|how we will (?:deliver|do it|get there)|we will)\b(?:\s+[\w'’-]+){0,5}\s*:?$`)
+
+// governmentWord reports a subject that names the national government.
+func governmentWord(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "the government", "government", "hm government", "hmg":
+		return true
+	}
+	return false
+}

@@ -135,7 +135,7 @@ func (n *normaliser) dedupeProse() {
 			listed++
 		}
 	}
-	structured := len(tables) >= 8 || (len(tables) > 0 && commits == 0) || (listed > 0 && listed*2 >= commits)
+	structured := len(tables) >= 8 || (len(tables) > 0 && commits == 0) || (listed > 0 && listed >= 2*commits)
 	summarised := tablesSummarise(tables, n.proseTexts())
 	var kept []*draft
 	for _, d := range n.prose.drafts {
@@ -148,7 +148,7 @@ func (n *normaliser) dedupeProse() {
 				n.undecide(d, "a commitment outside the document's lists and tables of actions")
 				continue
 			}
-			if restates(tables, d.a.Text) || restates(kept, d.a.Text) {
+			if restates(tables, d.a.Text) || restates(kept, d.a.Text) || summarises(n.prose.drafts, d) {
 				n.undecide(d, "restates an action already read")
 				continue
 			}
@@ -301,6 +301,47 @@ func (n *normaliser) proseTexts() []string {
 		out = append(out, b.Text)
 		if b.Kind == layout.Heading && i+1 < len(blocks) && blocks[i+1].Kind != layout.TableKind {
 			out = append(out, b.Text+" "+blocks[i+1].Text)
+		}
+	}
+	return out
+}
+
+// summarises reports whether a committing sentence restates an item of a
+// list of commitments elsewhere (a summary of the lists that follow): most
+// of the shorter text's words are in the longer one.
+func summarises(prose []*draft, d *draft) bool {
+	for _, k := range prose {
+		if k == d || k.commit || !(k.listed || k.chapter) {
+			continue
+		}
+		if textContainment(k.a.Text, d.a.Text) >= 0.7 {
+			return true
+		}
+	}
+	return false
+}
+
+// textContainment is |A∩B| / min(|A|,|B|) over the word sets, counting
+// only words of four letters or more (so "we", "will", "the" say nothing).
+func textContainment(a, b string) float64 {
+	wa, wb := longWords(a), longWords(b)
+	if len(wa) < 4 || len(wb) < 4 {
+		return 0
+	}
+	common := 0
+	for w := range wa {
+		if wb[w] {
+			common++
+		}
+	}
+	return float64(common) / float64(min(len(wa), len(wb)))
+}
+
+func longWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for w := range textWords(s) {
+		if len([]rune(w)) >= 4 && w != "will" && w != "with" && w != "that" && w != "this" {
+			out[w] = true
 		}
 	}
 	return out

@@ -248,6 +248,11 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		dec.HeaderRows = 1
 	}
 	start := hdrRows
+	if hdrRows > 0 && (n.reader == nil || !n.reader.sameLayout(roles)) && n.milestoneTable(t, hdrRows, roles) {
+		dec.Why = "a small table of dated steps with no verbs: milestones of the commitment above it"
+		n.reader = nil
+		return
+	}
 	switch {
 	case hdrRows > 0 && isActionTableHeader(header, roles):
 		dec.Plan, dec.Why = true, "an action column and "+otherRoles(roles)
@@ -509,4 +514,60 @@ func documentTexts(doc *layout.Document) []string {
 func captionRow(r layout.Row) bool {
 	filled := filledCells(r)
 	return len(r.Cells) > 1 && len(filled) == 1 && r.Cells[filled[0]].ColSpan >= len(r.Cells)-1 && r.Cells[filled[0]].ColSpan > 1
+}
+
+// milestoneTable reads a small table of dated steps ("Statement of Common
+// Ground | 31 March 2018") printed under a commitment as that
+// commitment's milestones. It reports whether the table was one.
+func (n *normaliser) milestoneTable(t *layout.Table, hdrRows int, roles []Role) bool {
+	ai, di := -1, -1
+	for i, r := range roles {
+		switch r {
+		case RoleAction:
+			ai = i
+		case RoleDue:
+			di = i
+		case RoleLead, RolePartners, RoleStatus, RoleMilestone, RoleProgress, RolePlanned:
+			return false
+		}
+	}
+	if ai < 0 || di < 0 || len(t.Rows)-hdrRows > 12 {
+		return false
+	}
+	st := statsOf(t, ai, hdrRows, n.opt.Orgs)
+	if st.filled < 2 || st.verb > 0.2 || st.meanWords > 7 {
+		return false
+	}
+	// The commitment is the lead-in the table follows ("... will enter
+	// into a joint plan ... to the following timeline:"), else the action
+	// read just before it.
+	if p := &n.prose; p.listActive && p.leadIn != "" {
+		if party, ok := leadInParty(p.leadIn); ok && party != "" {
+			n.proseAction(strings.TrimSuffix(strings.TrimSpace(p.leadIn), ":"), p.leadInRef, n.findDue(p.leadIn), n.partyLead(party))
+			p.drafts[len(p.drafts)-1].listed = true
+			p.listActive = false
+		}
+	}
+	k := len(n.prose.drafts)
+	if k == 0 || n.prose.drafts[k-1].a.Source.Page < n.curPage-1 {
+		return false
+	}
+	d := n.prose.drafts[k-1]
+	for i := hdrRows; i < len(t.Rows); i++ {
+		r := t.Rows[i]
+		if ai >= len(r.Cells) || di >= len(r.Cells) {
+			continue
+		}
+		text := layout.Clean(r.Cells[ai].Text())
+		due := layout.Clean(r.Cells[di].Text())
+		if text == "" {
+			continue
+		}
+		m := Milestone{Text: text, Source: Source{File: n.file, Page: r.Page, Table: n.tableNo, Row: i + 1}}
+		if due != "" {
+			m.Due = n.parseDue(due)
+		}
+		d.a.Milestones = append(d.a.Milestones, m)
+	}
+	return true
 }

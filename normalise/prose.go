@@ -27,6 +27,7 @@ type proseState struct {
 	bareItems     int    // bare paragraphs read as items since the lead-in
 	ownerLabel    bool   // the last heading labels the owner of the actions above
 	ownerFrom     int    // the first prose draft an owner label may claim
+	firstNum      string // the first item number under the heading
 	lastRef       string
 	section       string // title set by a heading-like numbered paragraph
 	drafts        []*draft
@@ -51,6 +52,7 @@ func (p *proseState) heading(text string) {
 	p.leadIn, p.leadInRef, p.listActive, p.leadParty = "", "", false, ""
 	p.topLevel, p.bareItems = -1, 0
 	p.section = ""
+	p.firstNum = ""
 }
 
 // oneAction matches the heading of one numbered action ("Action 11:
@@ -101,7 +103,13 @@ func (n *normaliser) listItem(b *layout.Block) {
 	if refNumber(ref) == "" || len(ref) > 8 {
 		ref = ""
 	}
-	if ref != "" && p.actionHeading && !p.listActive && !isTitleText(text) && !questionItem.MatchString(text) && !actionChapterRe.MatchString(text) {
+	if ref != "" && p.firstNum == "" {
+		p.firstNum = ref
+	}
+	// Items numbered from 1 under the heading are its list; numbers that
+	// carry on the document's paragraph numbering ("23.") are paragraphs.
+	listNumbered := ref != "" && startsList(p.firstNum)
+	if listNumbered && p.actionHeading && !p.listActive && !isTitleText(text) && !questionItem.MatchString(text) && !actionChapterRe.MatchString(text) {
 		// A numbered item under a heading that announces actions
 		// ("Mitigating actions for Age": "1) It is proposed ..."), unless
 		// a sentence rule finds the commitment inside it.
@@ -585,7 +593,7 @@ func bareItem(text string, seen int) bool {
 	if strings.HasPrefix(t, "• ") || lowerStart(t) || strings.HasSuffix(t, ";") || strings.HasSuffix(t, "; and") || strings.HasSuffix(t, "; or") {
 		return true
 	}
-	return seen > 0 && verbStart.MatchString(t) && w <= 40
+	return seen > 0 && startsVerb(t) && w <= 40
 }
 
 // sectionHeading is the innermost open heading's text.
@@ -666,4 +674,13 @@ func splitPeople(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// startsList reports an item number that opens a list: 1, a, i.
+func startsList(ref string) bool {
+	switch strings.ToLower(strings.Trim(ref, "().")) {
+	case "1", "a", "i":
+		return true
+	}
+	return false
 }

@@ -83,10 +83,10 @@ func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
 		if w <= 14 && (findDateText(text) != "" || timescaleWords.MatchString(first)) {
 			s.date++
 		}
-		if w <= 12 && !verbStart.MatchString(first) && orgCell(first, reg) {
+		if w <= 12 && !startsVerb(first) && orgCell(first, reg) {
 			s.org++
 		}
-		if w >= 4 && (verbStart.MatchString(first) || willClauseRe.MatchString(text)) {
+		if w >= 4 && (startsVerb(first) || willClauseRe.MatchString(text)) {
 			s.verb++
 		}
 		if w >= 6 && (strings.ContainsAny(text, ".;") || w >= 10) {
@@ -397,4 +397,21 @@ func RoleNames() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// startsVerb reports a text that opens with a verb of doing ("Develop",
+// "Deliver", "Working with"), not with a noun made from one ("Adoption",
+// "Development", "Submission").
+func startsVerb(s string) bool {
+	m := verbStart.FindString(s)
+	if m == "" {
+		return false
+	}
+	w := strings.ToLower(strings.Fields(m)[len(strings.Fields(m))-1])
+	for _, suf := range []string{"ion", "ions", "ment", "ments", "ance", "ances", "ence", "ences", "ity", "er", "ers", "al", "als", "ure", "ures", "ness"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
