@@ -30,6 +30,18 @@ func joinTables(bs []layout.Block, info map[*layout.Table]PageTable) []layout.Bl
 			continue
 		}
 		k := len(out) - 1
+		if k >= 1 && firstOnPage(bs, i) && trailingBand(out, k, b.Page, info) {
+			prev := &out[k-1]
+			// only where the next part repeats the header: a note below a
+			// table of its own is not a band
+			if repeatedHeader(prev.Table, b.Table) > 0 {
+				merged := mergeTables(withBand(prev.Table, out[k]), b.Table)
+				prev.Table = merged
+				info[merged] = info[b.Table]
+				out = out[:k]
+				continue
+			}
+		}
 		titles := 0
 		for k >= 0 && out[k].Page == b.Page && titles < 3 && repeatedTitle(out, k) {
 			k--
@@ -49,6 +61,50 @@ func joinTables(bs []layout.Block, info map[*layout.Table]PageTable) []layout.Bl
 		out = append(out, b)
 	}
 	return out
+}
+
+// trailingBand reports whether block k is an objective band ("SO3: ...")
+// that a page break left below the last row of the table before it: the
+// last block of the page before page, a short paragraph or heading
+// starting at the table's left edge and ending within it, close below the
+// table. It is a row of that table when the table goes on at the top of
+// the next page under the same header.
+func trailingBand(bs []layout.Block, k, page int, info map[*layout.Table]PageTable) bool {
+	b, t := bs[k], bs[k-1]
+	if b.Page != page-1 || (b.Kind != layout.Paragraph && b.Kind != layout.Heading) || b.Box == nil ||
+		t.Kind != layout.TableKind || t.Table == nil || lastPage(t.Table, t.Page) != page-1 {
+		return false
+	}
+	g, ok := info[t.Table]
+	if !ok || g.Box.X1 <= g.Box.X0 {
+		return false
+	}
+	// One or two lines: the band's height bounds its font size, the unit
+	// of the tolerances.
+	h := b.Box.Y1 - b.Box.Y0
+	return h > 0 && len(strings.Fields(b.Text)) <= 40 &&
+		math.Abs(b.Box.X0-g.Box.X0) <= h && b.Box.X1 <= g.Box.X1+h &&
+		b.Box.Y0 >= g.Box.Y1-h/2 && b.Box.Y0-g.Box.Y1 <= 4*h
+}
+
+// withBand returns a copy of t with a last row holding the band's text
+// across all its columns.
+func withBand(t *layout.Table, band layout.Block) *layout.Table {
+	m := *t
+	row := layout.Row{Page: band.Page, Cells: make([]layout.Cell, t.Columns)}
+	text := band.Text
+	if band.Marker != "" {
+		text = band.Marker + " " + text
+	}
+	row.Cells[0].Paragraphs = []layout.Para{{Text: text}}
+	if t.Columns > 1 {
+		row.Cells[0].ColSpan = t.Columns
+	}
+	for j := 1; j < t.Columns; j++ {
+		row.Cells[j].Covered = true
+	}
+	m.Rows = append(append([]layout.Row(nil), t.Rows...), row)
+	return &m
 }
 
 var continuedRe = regexp.MustCompile(`(?i)\bcont(inued|'d|’d|d)?\b\.?`)

@@ -134,3 +134,53 @@ func TestJoinAfterRepeatedTitle(t *testing.T) {
 		t.Errorf("joined table has %d rows, %d header rows; want 3, 1", n, out[1].Table.HeaderRows)
 	}
 }
+
+// An objective band that a page break left below the table's last row
+// ("SO3: ...", a paragraph of its own) is a row of the joined table when
+// the next page repeats the header; a note below a table whose next part
+// does not repeat it stays a paragraph.
+func TestJoinTrailingBand(t *testing.T) {
+	hdr := []string{"Action", "Lead", "Due"}
+	box := layout.Box{X0: 40, Y0: 50, X1: 800, Y1: 500}
+	band := layout.Block{Kind: layout.Heading, Page: 1, Text: "SO3: Promote life chances",
+		Box: &layout.Box{X0: 40, Y0: 510, X1: 400, Y1: 519}}
+	cases := []struct {
+		name   string
+		second []string // the next part's first row
+		blocks int
+		rows   int
+	}{
+		{"header repeated", hdr, 1, 4},
+		{"no header", []string{"b", "y", "2009"}, 3, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := gridTable(1, hdr, []string{"a", "x", "2008"})
+			b := gridTable(2, c.second, []string{"c", "z", "2010"})
+			colX := []float64{40, 300, 600}
+			info := map[*layout.Table]PageTable{
+				a: {Page: 1, Box: box, Table: a, ColX: colX},
+				b: {Page: 2, Box: box, Table: b, ColX: colX},
+			}
+			out := joinTables([]layout.Block{
+				{Kind: layout.TableKind, Page: 1, Table: a},
+				band,
+				{Kind: layout.TableKind, Page: 2, Table: b},
+			}, info)
+			if len(out) != c.blocks {
+				t.Fatalf("%d blocks, want %d", len(out), c.blocks)
+			}
+			if c.blocks != 1 {
+				return
+			}
+			tb := out[0].Table
+			if len(tb.Rows) != c.rows {
+				t.Fatalf("%d rows, want %d: %q", len(tb.Rows), c.rows, tb.Grid())
+			}
+			r := tb.Rows[2]
+			if r.Cells[0].Text() != band.Text || r.Cells[0].ColSpan != 3 || !r.Cells[2].Covered || r.Page != 1 {
+				t.Errorf("band row %+v", r)
+			}
+		})
+	}
+}

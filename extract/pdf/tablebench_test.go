@@ -176,6 +176,13 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   although the next line's first word would have fitted on it. A code list
   broken inside a code by a narrow column ("SO1,SO2,SO" / "3") is joined
   without a space.
+- **Across pages** (join.go, in Extract only; the benchmark scores single
+  pages): a table continues onto the next page when its columns line up or
+  the header repeats, and the repeated header rows are dropped. A short
+  band left-aligned with the table just below a page's last row (an
+  objective, "SO3: ...", that a borderless table's page break cut off
+  from its rows) becomes a row across the table when the next page repeats
+  the header.
 
 Rerun, and rewrite this file:
 

@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"context"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/planmap/planmap/corpus/corpustest"
+	"github.com/planmap/planmap/extract/layout"
 )
 
 // The samples as other producers print them (corpus/variants): a browser
@@ -85,5 +88,42 @@ func TestBorderlessTableRows(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBorderlessTableJoined: read whole, the borderless print gives the
+// bordered print's one table, row for row, with the objective bands that a
+// page break left below a page's last row (SO3, SO4, SO6, SO8) in place.
+func TestBorderlessTableJoined(t *testing.T) {
+	grids := func(path string) [][][]string {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Extract(context.Background(), data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out [][][]string
+		for _, b := range doc.Blocks {
+			if b.Kind == layout.TableKind {
+				out = append(out, b.Table.Grid())
+			} else if objectiveRe.MatchString(b.Text) {
+				t.Errorf("page %d: objective outside the table: %q", b.Page, b.Text)
+			}
+		}
+		return out
+	}
+	got, want := grids(variant(t, "chromium-borderless", eoe)), grids(variant(t, "chromium", eoe))
+	if len(got) != 1 || len(want) != 1 {
+		t.Fatalf("%d tables, the bordered print %d; want 1 each", len(got), len(want))
+	}
+	if len(got[0]) != len(want[0]) {
+		t.Errorf("%d rows, the bordered print has %d", len(got[0]), len(want[0]))
+	}
+	for i := range min(len(got[0]), len(want[0])) {
+		if !reflect.DeepEqual(got[0][i], want[0][i]) {
+			t.Errorf("row %d:\n got %q\nwant %q", i, got[0][i], want[0][i])
+		}
 	}
 }
