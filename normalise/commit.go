@@ -33,7 +33,7 @@ var partyWill = regexp.MustCompile(`(?:^|[,;:]\s+|\b(?:this|that|which|where|the
 // sentenceParty is partyWill at the start of a sentence, after an optional
 // short introductory clause ("In 2013, we will ...", "From April 2014,
 // all new services will ...").
-var sentenceParty = regexp.MustCompile(`^(?:(?:also|and|finally|in addition|further|furthermore|alongside this|as part of this|to (?:do|achieve) this|[^,]{1,70}),\s+)?((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|is to|are to)\s+(?:also\s+|now\s+|then\s+|continue to\s+|further\s+)?(\w+)`)
+var sentenceParty = regexp.MustCompile(`^(?:(?:also|and|finally|in addition|further|furthermore|alongside this|as part of this|to (?:do|achieve) this|[^,]{1,120}),\s+)?((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|\(?[A-Z][\w&'’-]*\)?)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|is to|are to)\s+(?:also\s+|now\s+|then\s+|continue to\s+|further\s+)?(\w+)`)
 
 // notCommitVerb are words after "will" that say something will happen,
 // not that someone will do it ("will be", "will have", "will need").
@@ -65,6 +65,14 @@ var notParty = regexp.MustCompile(`(?i)^(?:the\s+)?(this|these|that|those|it|the
 func commitParty(s string) (party, verb string, ok bool) {
 	m := sentenceParty.FindStringSubmatch(s)
 	if m == nil {
+		// "The strategy makes a commitment that the government will
+		// ...", "It gives a clear commitment to test ...".
+		if c := commitmentNoun.FindStringSubmatch(s); c != nil {
+			if c[1] != "" && !selfParty(c[1]) {
+				return c[1], "", true
+			}
+			return "we", "", true
+		}
 		return "", "", false
 	}
 	party, verb = strings.TrimSpace(m[1]), strings.ToLower(m[2])
@@ -194,3 +202,8 @@ func governmentWord(s string) bool {
 	}
 	return false
 }
+
+// commitmentNoun matches a sentence that states a commitment as a noun
+// ("makes a commitment that the government will", "a clear commitment
+// to test").
+var commitmentNoun = regexp.MustCompile(`(?i)\b(?:makes?|gives?|provides?|sets? out|contains?|includes?)\s+(?:a|an|the|our|its)?\s*(?:clear |firm |new |further )?commitments?\s+(?:that\s+(the government|government|we|[A-Z][\w&'’ -]{1,50}?)\s+will|to)\b`)

@@ -28,6 +28,9 @@ type proseState struct {
 	ownerLabel    bool   // the last heading labels the owner of the actions above
 	ownerFrom     int    // the first prose draft an owner label may claim
 	firstNum      string // the first item number under the heading
+	parent        *draft // the last item, when it ends on a colon
+	parentText    string
+	parentUsed    bool
 	lastRef       string
 	section       string // title set by a heading-like numbered paragraph
 	drafts        []*draft
@@ -53,6 +56,7 @@ func (p *proseState) heading(text string) {
 	p.topLevel, p.bareItems = -1, 0
 	p.section = ""
 	p.firstNum = ""
+	p.parent = nil
 }
 
 // oneAction matches the heading of one numbered action ("Action 11:
@@ -96,9 +100,25 @@ func (n *normaliser) listItem(b *layout.Block) {
 		p.topLevel = b.Level
 	}
 	if b.Level > p.topLevel {
-		// A sub-item belongs to the item above it.
+		// A sub-item belongs to the item above it; under an item that
+		// ends on a colon ("... will run pilots to:") each sub-item
+		// completes it, and each is one action.
+		if par := p.parent; par != nil {
+			if !p.parentUsed {
+				par.a.Text = strings.TrimSpace(par.a.Text) + " " + text
+				p.parentUsed = true
+			} else {
+				c := *par
+				c.a.Text = p.parentText + " " + text
+				c.a.Leads = append([]string{}, par.a.Leads...)
+				c.a.Milestones = []Milestone{}
+				p.drafts = append(p.drafts, &c)
+			}
+			n.decide(text, true, "a sub-item completing "+strconv.Quote(clipText(p.parentText, 50)))
+		}
 		return
 	}
+	p.parent = nil
 	ref := strings.TrimRight(strings.TrimSpace(b.Marker), ".)")
 	if refNumber(ref) == "" || len(ref) > 8 {
 		ref = ""
@@ -170,6 +190,9 @@ func (n *normaliser) listAction(text, ref string) {
 	}
 	n.decide(text, true, why)
 	n.proseAction(text, ref, n.findDue(p.leadIn), lead)
+	if k := len(p.drafts); k > 0 && strings.HasSuffix(strings.TrimSpace(text), ":") {
+		p.parent, p.parentText, p.parentUsed = p.drafts[k-1], strings.TrimSpace(text), false
+	}
 	if k := len(p.drafts); k > 0 {
 		p.drafts[k-1].listed = p.listActive
 		p.drafts[k-1].chapter = p.actionHeading
@@ -233,6 +256,7 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 	p := &n.prose
 	p.listActive = false
 	p.leadIn, p.leadInRef, p.leadParty, p.topLevel = "", "", "", -1
+	p.parent = nil
 	if ref != "" {
 		p.lastRef = ref
 	}
@@ -445,7 +469,7 @@ func (n *normaliser) sentenceRules(s, ref string) {
 		}
 		return
 	}
-	if m := willDo.FindStringSubmatch(s); m != nil && !strings.HasPrefix(m[3], "be ") {
+	if m := willDo.FindStringSubmatch(s); m != nil && !strings.HasPrefix(m[3], "be ") && !selfParty(m[2]) {
 		subj := strings.TrimSpace(m[1] + m[2])
 		rest := strings.TrimRight(m[3], ".")
 		if dt, end := deadline(rest); dt != "" {
