@@ -141,7 +141,7 @@ var notCommitLeadIn = regexp.MustCompile(`(?i)\b(will not|won't|shall not|should
 
 // listCue matches a lead-in that names what follows as actions or
 // commitments ("Key actions include:", "Our commitments are:").
-var listCue = regexp.MustCompile(`(?i)\b(actions?|commitments?|next steps|steps|measures|deliverables|priorities for action|we will|we are|will be taking forward)\b[^:.]{0,60}\b(include|includes|are|will be|is|by|through|as follows)?\s*:$`)
+var listCue = regexp.MustCompile(`(?i)\b(actions?|commitments?|next steps|steps|measures|deliverables|priorities for action|we will|will be taking forward)\b[^:.]{0,60}\b(include|includes|are|will be|is|by|through|as follows)?\s*:$`)
 
 // partyLead turns a committing party into a lead: the publisher for "we"
 // and "the Government", the named body otherwise.

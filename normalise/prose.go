@@ -150,6 +150,10 @@ func (n *normaliser) listItem(b *layout.Block) {
 				n.decide(text, false, "a question, not a commitment")
 				return
 			}
+			if crossRef.MatchString(text) {
+				n.decide(text, false, "points to an action stated elsewhere")
+				return
+			}
 			n.listAction(text, ref)
 			return
 		}
@@ -708,3 +712,7 @@ func startsList(ref string) bool {
 	}
 	return false
 }
+
+// crossRef matches an item that points to actions stated elsewhere
+// ("Develop digital capability within our staff – actions 3 and 4").
+var crossRef = regexp.MustCompile(`(?i)[–—-]\s*(?:see\s+)?(?:actions?|recommendations?|paragraphs?|section)\s+[0-9][0-9.]*(?:\s*(?:,|and|&|-|–)\s*[0-9][0-9.]*)*\.?$`)
