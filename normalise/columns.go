@@ -54,8 +54,8 @@ var roleRules = []struct {
 	// Measures and indicators ("How will we measure success?", "KPI") are
 	// what an action is checked against: milestones, not actions.
 	{regexp.MustCompile(`\b(measur(e|es|ed|ing)|indicators?|kpis?|evidence of success)\b`), RoleMilestone},
-	{regexp.MustCompile(`\b(led by|lead by|delivered by|owned by|responsible)\b`), RoleLead},
-	{regexp.MustCompile(`\b(completion|complete by|completed by|by when|timescales?|time ?frames?|deadlines?|target dates?|due|dates?|when|timing|delivery date|by$)`), RoleDue},
+	{regexp.MustCompile(`\b(led by|lead by|delivered by|owned by|responsible|by whom|whom|responsibility|accountable|sro|action owner|lead officer|lead contact)\b`), RoleLead},
+	{regexp.MustCompile(`\b(completion|complete by|completed by|by when|timescales?|time ?frames?|timelines?|deadlines?|target dates?|end dates?|due|dates?|when|timing|delivery date|quarter|by$)`), RoleDue},
 	{regexp.MustCompile(`\b(actions?|action points?)\b`), RoleAction},
 	{regexp.MustCompile(`\b(milestones?|targets?|outputs?|key steps|deliverables?|performance indicators?|measures? of success|success measures?)\b`), RoleMilestone},
 	{regexp.MustCompile(`\b(outcomes?|impacts?|results?|benefits?)\b`), RoleOutcome},
@@ -63,7 +63,7 @@ var roleRules = []struct {
 	{regexp.MustCompile(`\b(lead|leads|responsib|owner|who|accountable|officer|organisations?|agenc(y|ies)|body)\b`), RoleLead},
 	{regexp.MustCompile(`\b(priority|priorities|phase|phasing)\b`), RolePriority},
 	{regexp.MustCompile(`\b(status|rag|rating)\b`), RoleStatus},
-	{regexp.MustCompile(`\b(activit(y|ies)|tasks?|commitments?|committed to|we will|^how|what we will do|interventions?|proposals?|recommendations?)\b`), RoleAction},
+	{regexp.MustCompile(`\b(activit(y|ies)|tasks?|commitments?|committed to|we will|^how|what we will do|what will (be done|happen)|interventions?|proposals?|recommendations?|initiatives?|workstreams?|description|what needs to be done|steps to be taken)\b`), RoleAction},
 	{regexp.MustCompile(`\b(objectives?|aims?|goals?|what|themes?|issues?|strategic priorit)\b`), RoleObjective},
 }
 

@@ -221,6 +221,9 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 	if hdrRows == 1 && captionRow(t.Rows[0]) {
 		hdrRows = 0 // "Principles and actions" across the table: a caption
 	}
+	if hdrRows == 1 && bodyLikeHeader(t.Rows[0]) {
+		hdrRows = 0 // a first row that names no role and reads as a row of the plan
+	}
 	// A caption printed inside the table above its header row.
 	if h := findHeaderRow(t); h > hdrRows && (hdrRows == 0 || !isActionTableHeader(headerTexts(t, hdrRows), columnRoles(headerTexts(t, hdrRows)))) {
 		hdrRows = h
@@ -243,7 +246,7 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		n.reader = nil
 		return
 	}
-	if hdrRows == 0 && isActionTableHeader(header, roles) {
+	if hdrRows == 0 && isActionTableHeader(header, columnRoles(header)) && !bodyLikeHeader(t.Rows[0]) && !captionRow(t.Rows[0]) {
 		hdrRows = 1
 		dec.HeaderRows = 1
 	}
@@ -254,19 +257,21 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 		return
 	}
 	switch {
-	case hdrRows > 0 && isActionTableHeader(header, roles):
+	case isActionTableHeader(header, roles) && (hdrRows > 0 || isActionTable(roles)):
+		// With no header row the roles come from the cells and every row
+		// is read.
 		dec.Plan, dec.Why = true, "an action column and "+otherRoles(roles)
 		if n.reader != nil && n.reader.sameLayout(roles) {
 			n.reader.table = no
 			dec.Why += "; continues table " + strconv.Itoa(n.reader.table)
 		} else {
-			n.reader = newTableReader(n, no, header, roles)
+			n.reader = newTableReader(n, no, readerHeader(header, hdrRows), roles)
 		}
 	case hdrRows <= 1 && !isActionTableHeader(header, roles) && codedActions(t, roles):
 		// No header: reference codes beside clauses ("A1 | Departmental
 		// boards will include ...") are a list of actions.
 		dec.Plan, dec.Why = true, "no header; reference codes beside action clauses"
-		n.reader = newTableReader(n, no, header, roles)
+		n.reader = newTableReader(n, no, readerHeader(header, hdrRows), roles)
 	case n.reader != nil && t.Columns == len(n.reader.roles):
 		// No header of its own: the rows continue the table before.
 		dec.Plan, dec.Why = true, "no header of its own: continues the table before"
@@ -570,4 +575,33 @@ func (n *normaliser) milestoneTable(t *layout.Table, hdrRows int, roles []Role) 
 		d.a.Milestones = append(d.a.Milestones, m)
 	}
 	return true
+}
+
+// bodyLikeHeader reports a first row that an extractor took for a header
+// but that names no role and holds a clause: a body row of a table
+// printed without a header.
+func bodyLikeHeader(r layout.Row) bool {
+	long := false
+	for _, c := range r.Cells {
+		if c.Covered || c.Empty() {
+			continue
+		}
+		t := layout.Clean(c.Text())
+		if len(strings.Fields(t)) <= 12 && RoleOf(t) != RoleNone {
+			return false
+		}
+		if len(strings.Fields(t)) >= 8 {
+			long = true
+		}
+	}
+	return long
+}
+
+// readerHeader is the header a table reader skips repeats of: none when
+// the table has no header row.
+func readerHeader(header []string, hdrRows int) []string {
+	if hdrRows > 0 {
+		return header
+	}
+	return make([]string, len(header))
 }
