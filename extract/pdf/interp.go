@@ -60,6 +60,7 @@ const (
 	maxForms  = 2000    // form XObjects drawn per page
 	maxGlyphs = 1 << 20 // glyphs kept per page
 	maxSegs   = 1 << 20 // path segments kept per page
+	maxMarks  = 1 << 16 // small filled shapes kept per page
 )
 
 // interp walks one page's content, with any form XObjects it draws.
@@ -67,6 +68,7 @@ type interp struct {
 	fonts  fontCache
 	glyphs []rawGlyph
 	segs   []rawSeg
+	marks  []rawMark
 	depth  int
 	forms  int // form XObjects drawn so far on this page (a budget)
 	codes  []string
@@ -92,6 +94,10 @@ type rawSeg struct {
 	thin           bool
 	area           float64 // of the filled rectangle the edge belongs to
 }
+
+// rawMark is the box of a small filled shape in user space: maybe a list
+// bullet drawn as a path (see bulletGlyphs).
+type rawMark struct{ x0, y0, x1, y1 float64 }
 
 // run interprets one content stream with the given resources.
 func (in *interp) run(strm, res lpdf.Value, g gstate) {
@@ -378,6 +384,7 @@ func (in *interp) form(res lpdf.Value, name string, g gstate) {
 // rectangle is a line; a larger rectangle contributes its four edges,
 // marked as fill edges, so table finders can choose to use them.
 func (in *interp) fillShape(sp subpath) {
+	in.mark(sp)
 	pts := sp.pts
 	if k := len(pts); k == 5 && pts[0].x == pts[4].x && pts[0].y == pts[4].y {
 		pts = pts[:4]
@@ -413,6 +420,26 @@ func (in *interp) fillShape(sp subpath) {
 			in.segs = append(in.segs, rawSeg{x0: e[0], y0: e[1], x1: e[2], y1: e[3], fill: true, area: w * h})
 		}
 	}
+}
+
+// mark keeps a small filled shape about as wide as it is tall (a disc, a
+// square, a diamond; straight or curved): Chromium draws list bullets so,
+// not as a "•" glyph. Whether it is a bullet is decided with the text
+// beside it (bulletGlyphs).
+func (in *interp) mark(sp subpath) {
+	if len(sp.pts) < 3 || len(in.marks) >= maxMarks {
+		return
+	}
+	x0, y0, x1, y1 := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
+	for _, p := range sp.pts[1:] {
+		x0, x1 = math.Min(x0, p.x), math.Max(x1, p.x)
+		y0, y1 = math.Min(y0, p.y), math.Max(y1, p.y)
+	}
+	w, h := x1-x0, y1-y0
+	if w < 0.8 || h < 0.8 || w > 12 || h > 12 || w > 2*h || h > 2*w {
+		return
+	}
+	in.marks = append(in.marks, rawMark{x0, y0, x1, y1})
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 0.5 }

@@ -56,6 +56,7 @@ func (d *docReader) page(n int) (pt *pageText, err error) {
 	pm, w, h = turnToText(in.glyphs, pm, w, h)
 	pt = &pageText{Number: n, Width: w, Height: h}
 	pt.Glyphs = uprightGlyphs(in.glyphs, pm, w, h)
+	pt.Glyphs = append(pt.Glyphs, bulletGlyphs(uprightMarks(in.marks, pm), pt.Glyphs)...)
 	pt.Rulings = rulings(in.segs, pm, w, h)
 	pt.Words, pt.Lines = wordsAndLines(pt.Glyphs)
 	return pt, nil

@@ -175,7 +175,9 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   gap wider than the table's line pitch, or after a line that stopped short
   although the next line's first word would have fitted on it. A code list
   broken inside a code by a narrow column ("SO1,SO2,SO" / "3") is joined
-  without a space.
+  without a space. A bullet drawn as a small filled shape (Chromium prints
+  list bullets as discs) just left of a line's first word counts as a "•"
+  (bullets.go), in cells as in paragraphs.
 - **Across pages** (join.go, in Extract only; the benchmark scores single
   pages): a table continues onto the next page when its columns line up or
   the header repeats, and the repeated header rows are dropped. A short

@@ -127,3 +127,60 @@ func TestBorderlessTableJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeBullets: Chromium draws a web page's list bullets as small
+// filled discs, not as "•" text; the items must still come out as list
+// items, one each, not as plain paragraphs or one merged paragraph.
+func TestShapeBullets(t *testing.T) {
+	cases := []struct {
+		file  string
+		after string   // the paragraph that introduces the list
+		items []string // how each item starts
+	}{
+		{"scotland-equal-communities-action-plan-2009-2011.pdf", "In 2009-10 - 2010-11 we will:", []string{
+			"manage action learning sets", "hold a series of four linked workshops", "support online discussion"}},
+		{"scotland-equal-communities-action-plan-2009-2011.pdf", "It also established our principles:", []string{
+			"a focus on investment", "emphasis, where resources allow", "encouraging effective joint working",
+			"focused action on improving employability", "support for community empowerment"}},
+		{"milton-keynes-tackling-social-exclusion.pdf", "2.4 In consequence", []string{
+			"the West Bletchley pilot scheme", "the two Close to Home projects", "the single point of access scheme",
+			"the Government-led single work-focused gateway", "the regeneration partnerships",
+			"the Community Legal Service", "the Youth Offending Team", "the Crime and Community Safety Partnership"}},
+	}
+	docs := map[string]*layout.Document{}
+	for _, c := range cases {
+		t.Run(c.after, func(t *testing.T) {
+			doc := docs[c.file]
+			if doc == nil {
+				data, err := os.ReadFile(variant(t, "chromium", c.file))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if doc, err = Extract(context.Background(), data, Options{}); err != nil {
+					t.Fatal(err)
+				}
+				docs[c.file] = doc
+			}
+			at := -1
+			for i, b := range doc.Blocks {
+				if strings.HasPrefix(b.Marker+" "+b.Text, c.after) || strings.HasPrefix(b.Text, c.after) {
+					at = i
+					break
+				}
+			}
+			if at < 0 {
+				t.Fatalf("no block %q", c.after)
+			}
+			for k, want := range c.items {
+				i := at + 1 + k
+				if i >= len(doc.Blocks) {
+					t.Fatalf("item %d missing", k)
+				}
+				b := doc.Blocks[i]
+				if b.Kind != layout.ListItem || b.Marker != "•" || !strings.HasPrefix(b.Text, want) {
+					t.Errorf("block %d: %s %q %q, want a • list item %q", i, b.Kind, b.Marker, b.Text, want)
+				}
+			}
+		})
+	}
+}
