@@ -117,10 +117,10 @@ func placeName(s string) bool {
 // will:") and whether the lead-in announces a list of commitments.
 func leadInParty(s string) (party string, ok bool) {
 	s = strings.TrimSpace(s)
-	if !strings.HasSuffix(s, ":") || notCommitLeadIn.MatchString(s) {
+	if !strings.HasSuffix(s, ":") || refusal.MatchString(s) {
 		return "", false
 	}
-	if m := partyWill.FindStringSubmatch(s); m != nil {
+	if m := partyWill.FindStringSubmatch(s); m != nil && !pastLeadIn.MatchString(s) {
 		p := strings.TrimSpace(m[1])
 		if selfParty(p) {
 			return p, true
@@ -128,6 +128,9 @@ func leadInParty(s string) (party string, ok bool) {
 		if !notParty.MatchString(p) {
 			return p, true
 		}
+	}
+	if notCommitLeadIn.MatchString(s) || structureLeadIn.MatchString(s) {
+		return "", false
 	}
 	if leadInCue.MatchString(s) || listCue.MatchString(s) {
 		return "", true
@@ -138,6 +141,17 @@ func leadInParty(s string) (party string, ok bool) {
 // notCommitLeadIn matches a lead-in that says what will not be done or
 // what has been done already.
 var notCommitLeadIn = regexp.MustCompile(`(?i)\b(will not|won't|shall not|should not|must not|has (?:already )?(?:taken|been|done|made|set|put|introduced|delivered|achieved)|have (?:already )?(?:taken|been|done|made|set|put|introduced|delivered|achieved)|had|already|was|were|did|priority is|aim is|ambition is|vision is)\b`)
+
+// refusal matches a lead-in to what will not be done.
+var refusal = regexp.MustCompile(`(?i)\b(will not|won't|shall not|should not|must not)\b`)
+
+// pastLeadIn matches a lead-in to what has been done.
+var pastLeadIn = regexp.MustCompile(`(?i)\b(has|have|had) (?:already )?(?:taken|been|done|made|set|put|introduced|delivered|achieved)\b`)
+
+// structureLeadIn matches a lead-in to the document's own structure
+// ("This document sets out our plan of action ...:", "The following
+// chapters cover:").
+var structureLeadIn = regexp.MustCompile(`(?i)\b(this (?:document|strategy|report|plan|chapter|section|paper)|the following (?:chapters|sections|pages)|sets? out|is structured|is organised|are organised)\b`)
 
 // listCue matches a lead-in that names what follows as actions or
 // commitments ("Key actions include:", "Our commitments are:").

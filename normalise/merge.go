@@ -148,7 +148,7 @@ func (n *normaliser) dedupeProse() {
 				n.undecide(d, "a commitment outside the document's lists and tables of actions")
 				continue
 			}
-			if restates(tables, d.a.Text) || restates(kept, d.a.Text) || summarises(n.prose.drafts, d) {
+			if restates(tables, d.a.Text) || restatesClosely(kept, d.a.Text) || summarises(n.prose.drafts, d) {
 				n.undecide(d, "restates an action already read")
 				continue
 			}
@@ -345,4 +345,15 @@ func longWords(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// restatesClosely reports whether one of the drafts says nearly the same
+// words: two commitments on one subject share many of theirs.
+func restatesClosely(drafts []*draft, text string) bool {
+	for _, d := range drafts {
+		if textOverlap(d.a.Text, text) >= 0.8 {
+			return true
+		}
+	}
+	return false
 }

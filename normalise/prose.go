@@ -29,6 +29,7 @@ type proseState struct {
 	ownerFrom     int    // the first prose draft an owner label may claim
 	firstNum      string // the first item number under the heading
 	parent        *draft // the last item, when it ends on a colon
+	quietList     bool   // the items after the last paragraph are not actions
 	parentText    string
 	parentUsed    bool
 	lastRef       string
@@ -57,6 +58,7 @@ func (p *proseState) heading(text string) {
 	p.section = ""
 	p.firstNum = ""
 	p.parent = nil
+	p.quietList = false
 }
 
 // oneAction matches the heading of one numbered action ("Action 11:
@@ -145,6 +147,10 @@ func (n *normaliser) listItem(b *layout.Block) {
 	if ref == "" {
 		// A bullet: an action when it follows an action lead-in or sits
 		// under an action heading.
+		if p.quietList {
+			n.decide(text, false, "an item after a lead-in to the document's structure, work done, or what another party may do")
+			return
+		}
 		if (p.listActive || p.actionHeading) && !isTitleText(text) {
 			if questionItem.MatchString(text) {
 				n.decide(text, false, "a question, not a commitment")
@@ -261,6 +267,7 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 	p.listActive = false
 	p.leadIn, p.leadInRef, p.leadParty, p.topLevel = "", "", "", -1
 	p.parent = nil
+	p.quietList = false
 	if ref != "" {
 		p.lastRef = ref
 	}
@@ -273,6 +280,31 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 		ss := splitSentences(text)
 		last := ss[len(ss)-1]
 		party, ok := leadInParty(last)
+		// "We will legislate so that ... agencies will be able to:": the
+		// lead-in is the commitment; what follows says what another
+		// party may then do.
+		if objectiveLeadIn.MatchString(last) {
+			// "We will take action on four key priorities:": the items
+			// are the plan's priorities, not actions.
+			n.decide(text, false, "a lead-in to the plan's priorities or themes: its items are objectives")
+			p.quietList = true
+			return
+		}
+		if ok && selfParty(party) && secondParty(last) {
+			for _, s := range ss[:len(ss)-1] {
+				n.sentence(s, ref)
+			}
+			n.commitSentence(strings.TrimSuffix(last, ":"), ref)
+			p.quietList = true
+			return
+		}
+		if !ok && !p.actionHeading || !ok && (structureLeadIn.MatchString(last) || pastLeadIn.MatchString(last) || refusal.MatchString(last)) {
+			// A lead-in to the document's structure, to work done or to
+			// what will not be done: its items are not commitments.
+			if structureLeadIn.MatchString(last) || pastLeadIn.MatchString(last) || refusal.MatchString(last) {
+				p.quietList = true
+			}
+		}
 		if p.actionHeading || ok {
 			p.leadIn, p.leadInRef, p.listActive = text, ref, true
 			p.leadParty, p.topLevel, p.bareItems = party, -1, 0
@@ -716,3 +748,18 @@ func startsList(ref string) bool {
 // crossRef matches an item that points to actions stated elsewhere
 // ("Develop digital capability within our staff – actions 3 and 4").
 var crossRef = regexp.MustCompile(`(?i)[–—-]\s*(?:see\s+)?(?:actions?|recommendations?|paragraphs?|section)\s+[0-9][0-9.]*(?:\s*(?:,|and|&|-|–)\s*[0-9][0-9.]*)*\.?$`)
+
+// secondParty reports a lead-in whose colon clause has a subject of its
+// own after the committing one ("we will legislate so that agencies will
+// be able to:").
+func secondParty(s string) bool {
+	return len(partyWill.FindAllStringSubmatchIndex(s, -1)) >= 2 || otherCan.MatchString(s)
+}
+
+// otherCan matches a clause in which another party will be able (or
+// required) to do what follows.
+var otherCan = regexp.MustCompile(`(?i)\bso that\b.*\bwill (?:be able to|be required to|need to|have to|be expected to|be free to)\s*:?$`)
+
+// objectiveLeadIn matches a lead-in to a list of priorities, themes or
+// outcomes.
+var objectiveLeadIn = regexp.MustCompile(`(?i)\b(?:key |main |strategic |following |these |our |its |five |four |three |six |two )?(priorities|objectives|themes|aims|goals|outcomes|principles|strands|pillars|ambitions)\s*(?:are|is|as follows)?\s*:$`)
