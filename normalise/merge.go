@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"github.com/planmap/planmap/extract/layout"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -137,6 +138,7 @@ func (n *normaliser) dedupeProse() {
 	}
 	structured := len(tables) >= 8 || (len(tables) > 0 && commits == 0) || (listed > 0 && listed >= 2*commits)
 	summarised := tablesSummarise(tables, n.proseTexts())
+	headings := n.headingTexts()
 	var kept []*draft
 	for _, d := range n.prose.drafts {
 		if d.commit {
@@ -159,6 +161,13 @@ func (n *normaliser) dedupeProse() {
 			continue
 		}
 		if len(tables) > 0 && d.listed && restates(tables, d.a.Text) {
+			continue
+		}
+		// A headline the document takes up as a section heading ("Plan
+		// for and support the delivery of 100,000 new homes") is the
+		// objective of that section, not an action.
+		if !d.sentence && headlineOf(headings, d) {
+			n.undecide(d, "a headline that the document's own headings take up: an objective")
 			continue
 		}
 		// A document with a full action table states its actions there;
@@ -352,6 +361,41 @@ func longWords(s string) map[string]bool {
 func restatesClosely(drafts []*draft, text string) bool {
 	for _, d := range drafts {
 		if textOverlap(d.a.Text, text) >= 0.8 {
+			return true
+		}
+	}
+	return false
+}
+
+// headingTexts lists the texts of the document's headings and numbered
+// or lettered sub-heading paragraphs, markers dropped.
+func (n *normaliser) headingTexts() []pagedText {
+	var out []pagedText
+	for _, b := range n.doc.Blocks {
+		if b.Kind == layout.Heading || (b.Kind == layout.ListItem && letterMarker.MatchString(strings.TrimSpace(b.Marker))) {
+			if t := layout.Clean(b.Text); t != "" {
+				out = append(out, pagedText{b.Page, t})
+			}
+		}
+	}
+	return out
+}
+
+type pagedText struct {
+	page int
+	text string
+}
+
+var letterMarker = regexp.MustCompile(`^\(?[a-z]\)?[.)]?$`)
+
+// headlineOf reports whether an action's text is printed again as a
+// heading on another page.
+func headlineOf(headings []pagedText, d *draft) bool {
+	if len(strings.Fields(d.a.Text)) < 4 {
+		return false
+	}
+	for _, h := range headings {
+		if h.page != d.a.Source.Page && textOverlap(h.text, d.a.Text) >= 0.85 {
 			return true
 		}
 	}
