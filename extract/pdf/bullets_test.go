@@ -54,3 +54,38 @@ func TestBulletGlyphs(t *testing.T) {
 		})
 	}
 }
+
+// FuzzBulletGlyphs places glyphs and marks from arbitrary bytes: no panic,
+// at most one bullet a mark, each on the baseline of a glyph right of it.
+func FuzzBulletGlyphs(f *testing.F) {
+	f.Add([]byte{1, 61, 95, 3, 3, 0, 72, 100, 11, 5, 0, 77, 100, 11, 5, 0, 82, 100, 11, 5})
+	f.Add(make([]byte, 40))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var gs []Glyph
+		var ms []mark
+		for len(data) >= 5 {
+			x, y, a, b := float64(data[1]), float64(data[2]), float64(data[3])/8, float64(data[4])
+			if data[0]%2 == 1 {
+				ms = append(ms, mark{x0: x, top: y, x1: x + a, bot: y + b/8})
+			} else if b > 0 {
+				gs = append(gs, Glyph{Text: string(rune('a' + data[0]%26)), Size: b, X0: x, X1: x + a, Top: y - 0.8*b, Bot: y + 0.2*b, Base: y})
+			}
+			data = data[5:]
+		}
+		got := bulletGlyphs(ms, gs)
+		if len(got) > len(ms) {
+			t.Fatalf("%d bullets from %d marks", len(got), len(ms))
+		}
+		for _, g := range got {
+			ok := false
+			for _, k := range gs {
+				if k.Base == g.Base && k.X0 >= g.X1 {
+					ok = true
+				}
+			}
+			if g.Text != "•" || !ok {
+				t.Fatalf("bullet %+v with no text right of it", g)
+			}
+		}
+	})
+}
