@@ -28,7 +28,7 @@ type ProseDecision struct {
 
 // partyWill finds a committing party: the subject before "will", "shall",
 // "commits to" … in a clause.
-var partyWill = regexp.MustCompile(`(?:^|[,;:]\s+|\b(?:this|that|which|where|then|so|and|also)\s+)((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|plans? to|proposes? to|is to|are to|aims? to)\b`)
+var partyWill = regexp.MustCompile(`(?:^|\s|[,;:]\s*)((?:we|the government|government|hm government|hmg|(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[a-z]+){0,3}\s+(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)|the\s+(?:[a-z]+\s+){0,3}(?:councils|authorities|partners|bodies|agencies|departments|boards|organisations)(?:\s+(?:across|of|in)\s+[A-Z][\w'’-]+)?|(?:the\s+)?[A-Z][\w&'’()-]*(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’()-]*)){0,7}))\s+(?:will|shall|commits? to|is committed to|are committed to|has committed to|have committed to|agrees? to|intends? to|plans? to|proposes? to|is to|are to|aims? to)\b`)
 
 // sentenceParty is partyWill at the start of a sentence, after an optional
 // short introductory clause ("In 2013, we will ...", "From April 2014,

@@ -146,7 +146,7 @@ func (n *normaliser) dedupeProse() {
 				n.undecide(d, "the document's tables summarise the actions its prose restates")
 				continue
 			}
-			if structured && !d.chapter {
+			if structured && !d.chapter && d.a.Due.Text == "" {
 				n.undecide(d, "a commitment outside the document's lists and tables of actions")
 				continue
 			}

@@ -280,10 +280,13 @@ func (n *normaliser) table(t *layout.Table, no, page int) {
 	default:
 		dec.Why = "no action column with a lead, due, status or other plan column"
 		n.reader = nil
-		if !n.formTable(t, no) {
-			n.proseTable(t)
-		} else {
+		switch {
+		case n.formTable(t, no):
 			dec.Why = "a label/value form"
+		case n.boxTable(t):
+			dec.Why = "a box of text, read as prose: " + dec.Why
+		default:
+			n.proseTable(t)
 		}
 		return
 	}
@@ -604,4 +607,52 @@ func readerHeader(header []string, hdrRows int) []string {
 		return header
 	}
 	return make([]string, len(header))
+}
+
+// boxTable reads a one-column table, a box of text ("Our commitments"
+// above a list), as the prose it holds: its title can announce actions and
+// its paragraphs can be a lead-in and items. The document's own headings
+// and lead-in are as they were after the box. It reports whether the table
+// was a box.
+func (n *normaliser) boxTable(t *layout.Table) bool {
+	if t.Columns != 1 {
+		return false
+	}
+	saved := n.prose
+	saved.drafts = nil
+	first := true
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Covered {
+				continue
+			}
+			for _, p := range c.Paragraphs {
+				text := layout.Clean(p.Text)
+				if text == "" {
+					continue
+				}
+				mk := p.Marker
+				for _, g := range []string{"•", "●", "▪", "■", "◦", "–", "-"} {
+					if mk == "" && strings.HasPrefix(text, g+" ") {
+						mk, text = g, strings.TrimSpace(strings.TrimPrefix(text, g))
+					}
+				}
+				b := layout.Block{Kind: layout.Paragraph, Page: r.Page, Text: text, Marker: mk, Level: p.Level}
+				switch {
+				case mk != "":
+					b.Kind = layout.ListItem
+					n.listItem(&b)
+				case first && isTitleText(text):
+					n.prose.heading(text)
+				default:
+					n.paragraph(&b)
+				}
+				first = false
+			}
+		}
+	}
+	drafts := n.prose.drafts
+	n.prose = saved
+	n.prose.drafts = drafts
+	return true
 }

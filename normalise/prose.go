@@ -190,7 +190,13 @@ func (n *normaliser) listAction(text, ref string) {
 	if own, _, ok := commitParty(text); ok && !selfParty(own) {
 		party = own
 	}
-	lead := n.partyLead(party)
+	// "We" is the publisher, unless the section says which body
+	// delivers its work ("will be delivered by the Improvement
+	// Service"): that is settled when the document has been read.
+	lead := ""
+	if !selfParty(party) {
+		lead = n.partyLead(party)
+	}
 	why := "an item under a heading that announces actions"
 	if p.listActive {
 		why = "an item after the lead-in " + strconv.Quote(clipText(p.leadIn, 60))
@@ -331,7 +337,8 @@ func (n *normaliser) continueProse(text string) bool {
 		return false
 	}
 	last := n.prose.drafts[k-1]
-	if last.sentence || endsSentence(last.a.Text) {
+	lt := strings.TrimSpace(last.a.Text)
+	if last.sentence || endsSentence(lt) || strings.HasSuffix(lt, ";") || strings.HasSuffix(lt, "; and") || strings.HasSuffix(lt, "; or") {
 		return false
 	}
 	last.a.Text = joinSplit(last.a.Text, text)

@@ -88,3 +88,46 @@ func TestForcedRoles(t *testing.T) {
 		t.Errorf("bad role: %v", err)
 	}
 }
+
+// Commitments in several formats in one strategy: a lead-in whose items
+// lost their bullets ("the Council will:" then bare paragraphs), a box
+// headed "Council commitments", and a dated "We will" sentence. Sentences
+// that only say something will happen ("The climate will change",
+// "Residents will be asked") are not actions.
+func TestCommitmentsInAnyFormat(t *testing.T) {
+	p := normaliseFile(t, "testdata/commitments.html", layout.HTML, normalise.Options{})
+	want := map[string]string{
+		"retrofit 400 council homes":          "Anytown Borough Council",
+		"offer free energy advice visits":     "Anytown Borough Council",
+		"publish a heat network feasibility":  "Anytown Borough Council",
+		"Install 250 public electric vehicle": "Anytown Borough Council",
+		"Work with Anytown Bus Company":       "Anytown Borough Council",
+		"Replace the council's diesel fleet":  "Anytown Borough Council",
+		"set up a Climate Partnership Board":  "Anytown Borough Council",
+		"complete the river flood defence":    "Environment Agency",
+	}
+	for frag, lead := range want {
+		found := false
+		for _, a := range p.Actions {
+			if strings.Contains(a.Text, frag) {
+				found = true
+				if len(a.Leads) == 0 || !strings.Contains(a.Leads[0], lead) {
+					t.Errorf("%q: leads %q, want %s", frag, a.Leads, lead)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no action %q", frag)
+		}
+	}
+	for _, a := range p.Actions {
+		for _, bad := range []string{"climate will change", "Residents will be asked", "declared a climate emergency"} {
+			if strings.Contains(a.Text, bad) {
+				t.Errorf("%q is not a commitment", a.Text)
+			}
+		}
+	}
+	if len(p.Actions) != len(want) {
+		t.Errorf("%d actions, want %d", len(p.Actions), len(want))
+	}
+}
