@@ -333,8 +333,10 @@ type lineCell struct {
 // the rows of a borderless table whose cells set their lines at different
 // heights (paragraph spacing inside a cell). The key column starts a new
 // entry after a vertical gap clearly wider than its line pitch, at a list
-// number, at a bold or larger first word, or where its line above did not
-// wrap. A line that spans columns from the key column alone (an objective
+// number, at a bold or larger first word, where its line above did not
+// wrap, or where its line does not go on in lower case and two or more
+// other columns start new text on it while none goes on (first lines
+// aligned across the row). A line that spans columns from the key column alone (an objective
 // band, "SO1: ...") is a row of its own, lines that wrap on from it
 // included, and does not split the table.
 func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
@@ -367,15 +369,31 @@ func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
 	for j := range prev {
 		prev[j] = -1
 	}
+	// aligned: the line starts new text in two or more columns besides the
+	// key column and goes on with none (the first line of a row, set on one
+	// baseline across its columns).
+	aligned := make([]bool, n)
 	for i := range n {
 		_, key := cells[i][0]
+		fresh, goesOn := 0, 0
 		for j, c := range cells[i] {
-			if k := prev[j]; k >= 0 && (!key || j == 0 && startsLower(c.lead)) {
-				if p := cells[k][j]; p.last == c.last && wraps(p, c) && close(p, c) {
+			on := false
+			if k := prev[j]; k >= 0 {
+				p := cells[k][j]
+				on = p.last == c.last && wraps(p, c) && close(p, c)
+				if on && (!key || j == 0 && startsLower(c.lead)) {
 					cont[i] = true
 				}
 			}
+			switch {
+			case j == 0:
+			case on:
+				goesOn++
+			default:
+				fresh++
+			}
 		}
+		aligned[i] = fresh >= 2 && goesOn == 0
 		for j := range cells[i] {
 			prev[j] = i
 		}
@@ -402,7 +420,7 @@ func textRows(cells []map[int]lineCell, ncol int) ([]int, int) {
 				if !ok || len(cells[i]) > 1 || !wraps(cells[key][0], c) || !close(cells[key][0], c) {
 					row++
 				}
-			case ok && (key < 0 || newEntry(cells[key][0], c, pitch, wraps)):
+			case ok && (key < 0 || newEntry(cells[key][0], c, pitch, wraps) || aligned[i] && !startsLower(c.lead)):
 				row++
 			}
 		}

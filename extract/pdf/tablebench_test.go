@@ -161,7 +161,8 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   lines continue a wrapped cell), where the key (first) column anchors the
   rows: a row starts where the key column starts a new entry (a gap
   clearly wider than its line pitch, a list number, a bold or larger first
-  word, or a line above that did not wrap) and runs down to the next one,
+  word, a line above that did not wrap, or new text starting on its line
+  in two more columns while none goes on) and runs down to the next one,
   so the lines a borderless table's other columns set between the key's
   lines join it. A line that spans the table from the key column alone (an
   objective band) is a row of its own across the table. Whether a run is a
