@@ -322,8 +322,10 @@ func boxBlock(b *textBox, page int, body float64) pblock {
 			m = "•" // a symbol-font bullet with no Unicode mapping
 		}
 		pb.Kind, pb.Marker, text = layout.ListItem, m, rest
-		if isHead && numMarker.MatchString(m) && nLines == 1 {
-			pb.Kind = layout.Heading // a numbered heading: "1. Introduction"
+		if isHead && numMarker.MatchString(m) && (nLines == 1 || nLines <= 3 && b.size >= 1.15*body) {
+			// a numbered heading: "1. Introduction", or a larger one
+			// wrapped over a few lines
+			pb.Kind = layout.Heading
 		}
 	} else if isHead {
 		pb.Kind = layout.Heading

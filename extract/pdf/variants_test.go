@@ -184,3 +184,26 @@ func TestShapeBullets(t *testing.T) {
 		})
 	}
 }
+
+// TestWrappedNumberedHeading: a numbered section heading set large enough
+// to wrap ("3. Current research work into social" / "exclusion") is a
+// heading with its number, not a list item.
+func TestWrappedNumberedHeading(t *testing.T) {
+	data, err := os.ReadFile(variant(t, "chromium", "milton-keynes-tackling-social-exclusion.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Extract(context.Background(), data, Options{Pages: []int{2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Text == "Current research work into social exclusion" {
+			if b.Kind != layout.Heading || b.Marker != "3." {
+				t.Errorf("%s %q %q, want a heading numbered 3.", b.Kind, b.Marker, b.Text)
+			}
+			return
+		}
+	}
+	t.Error("no block 'Current research work into social exclusion'")
+}
