@@ -35,6 +35,7 @@ func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 	n.mergeRefs()
 	n.dedupeProse()
 	n.finish()
+	n.publisher() // said by planmap explain, even where no "we" needed it
 	return n.plan
 }
 

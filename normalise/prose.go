@@ -199,7 +199,8 @@ func (n *normaliser) listAction(text, ref string) {
 	}
 	why := "an item under a heading that announces actions"
 	if p.listActive {
-		why = "an item after the lead-in " + strconv.Quote(clipText(p.leadIn, 60))
+		ss := splitSentences(p.leadIn)
+		why = "an item after the lead-in " + strconv.Quote(clipText(ss[len(ss)-1], 60))
 	}
 	if lead != "" {
 		why += "; lead " + strconv.Quote(lead)

@@ -113,7 +113,11 @@ func printExplain(w io.Writer, file string, plan *normalise.Plan) {
 		if d.Plan {
 			verdict = "action table"
 		}
-		fmt.Fprintf(w, "\ntable %d (page %d): %s: %s\n", d.Table, d.Page, verdict, d.Why)
+		where := ""
+		if d.Page > 0 {
+			where = fmt.Sprintf(" (page %d)", d.Page)
+		}
+		fmt.Fprintf(w, "\ntable %d%s: %s: %s\n", d.Table, where, verdict, d.Why)
 		if d.HeaderRows > 0 {
 			fmt.Fprintf(w, "  header rows: %d\n", d.HeaderRows)
 		} else {
@@ -134,12 +138,19 @@ func printExplain(w io.Writer, file string, plan *normalise.Plan) {
 			if p.Action {
 				mark = "+"
 			}
-			fmt.Fprintf(w, "  %s p%-3d %s  [%s]\n", mark, p.Page, clip(p.Text, 90), p.Why)
+			where := ""
+			if p.Page > 0 {
+				where = fmt.Sprintf("p%-3d ", p.Page)
+			}
+			fmt.Fprintf(w, "  %s %s%s  [%s]\n", mark, where, clip(p.Text, 90), p.Why)
 		}
 	}
 	fmt.Fprintln(w, "\nactions:")
 	for _, a := range plan.Actions {
-		where := fmt.Sprintf("p%d", a.Source.Page)
+		where := ""
+		if a.Source.Page > 0 {
+			where = fmt.Sprintf("p%d", a.Source.Page)
+		}
 		if a.Source.Table > 0 {
 			where += fmt.Sprintf(" table %d row %d", a.Source.Table, a.Source.Row)
 		}
