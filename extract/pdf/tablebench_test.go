@@ -151,8 +151,8 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   wider than 0.65 em (dot leaders dropped). A page set in columns of prose
   is first split at its gutter, unless the gutter lies between two columns
   of a table of text cells (rows whose first lines span it, columns that
-  end at different depths beside each other). Runs of close lines with at least three
-  multi-chunk lines are candidates; columns are the union of the chunks of
+  end at different depths beside each other). Runs of close lines with at
+  least three multi-chunk lines are candidates; columns are the union of the chunks of
   the lines that fill most columns, cut where few chunks cross a gap that
   many respect; header-only columns are folded into the body column below
   them; chunks crossing gutters are split at wide gaps or kept as spanning
@@ -179,8 +179,8 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   without a space. A bullet drawn as a small filled shape (Chromium prints
   list bullets as discs) just left of a line's first word counts as a "•"
   (bullets.go), in cells as in paragraphs.
-- **Across pages** (join.go, in Extract only; the benchmark scores single
-  pages): a table continues onto the next page when its columns line up or
+- **Across pages** (join.go; in Extract and `planmap tables --joined`, not
+  in the benchmark, which scores single pages): a table continues onto the next page when its columns line up or
   the header repeats, and the repeated header rows are dropped. A short
   band left-aligned with the table just below a page's last row (an
   objective, "SO3: ...", that a borderless table's page break cut off
