@@ -179,7 +179,7 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   without a space. A bullet drawn as a small filled shape (Chromium prints
   list bullets as discs) just left of a line's first word counts as a "•"
   (bullets.go), in cells as in paragraphs.
-- **Across pages** (join.go; in Extract and `planmap tables --joined`, not
+- **Across pages** (join.go; in Extract and planmap tables --joined, not
   in the benchmark, which scores single pages): a table continues onto the next page when its columns line up or
   the header repeats, and the repeated header rows are dropped. A short
   band left-aligned with the table just below a page's last row (an
