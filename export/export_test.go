@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -457,6 +458,37 @@ func TestWorkbook(t *testing.T) {
 			}
 			if !reflect.DeepEqual(rows, want) {
 				t.Errorf("Regions × Themes = %q", rows)
+			}
+			// Dates are Excel dates: a serial number shown as yyyy-mm-dd.
+			for _, sc := range []struct {
+				sheet string
+				cols  []column
+			}{{sheetActions, actionColumns}, {sheetMilestones, milestoneColumns}} {
+				dated := 0
+				for ci, c := range sc.cols {
+					if c.kind != kDate {
+						continue
+					}
+					rows, _ := f.GetRows(sc.sheet)
+					for r := 2; r <= len(rows); r++ {
+						cell, _ := excelize.CoordinatesToCellName(ci+1, r)
+						shown, _ := f.GetCellValue(sc.sheet, cell)
+						if shown == "" {
+							continue
+						}
+						raw, _ := f.GetCellValue(sc.sheet, cell, excelize.Options{RawCellValue: true})
+						if _, err := strconv.ParseFloat(raw, 64); err != nil {
+							t.Errorf("%s!%s = %q (raw %q): not a date serial", sc.sheet, cell, shown, raw)
+						}
+						if _, err := time.Parse("2006-01-02", shown); err != nil {
+							t.Errorf("%s!%s shows %q, not yyyy-mm-dd", sc.sheet, cell, shown)
+						}
+						dated++
+					}
+				}
+				if dated == 0 {
+					t.Errorf("%s: no dates written", sc.sheet)
+				}
 			}
 			props, err := f.GetDocProps()
 			if err != nil || props.Creator != "planmap" || props.Title == "" {

@@ -15,6 +15,7 @@ const (
 	kInt             // a count: whole number with thousands separator
 	kPercent         // a share 0..1
 	kScore           // a similarity 0..1 with two decimals
+	kDate            // an ISO date ("2008-03-01"), written as an Excel date
 )
 
 type column struct {
@@ -51,6 +52,11 @@ type table struct {
 func txt(name string, width float64) column  { return column{name: name, width: width} }
 func wrap(name string, width float64) column { return column{name: name, width: width, wrap: true} }
 func num(name string) column                 { return column{name: name, kind: kInt, width: 12} }
+
+// date is a column of ISO dates: Excel dates in a workbook (so date
+// filters, grouping by year or quarter and timelines work), the ISO text
+// in CSV.
+func date(name string) column { return column{name: name, kind: kDate, width: 11} }
 
 // size is the number of rows, counted on first use when not known.
 func (t *table) size() int {
@@ -347,8 +353,8 @@ func (ds *dataset) actionsTable() *table {
 }
 
 var actionColumns = []column{txt("Action ID", 30), wrap("Region", 24), txt("Document", 34), txt("Objective", 10),
-	wrap("Objective title", 40), txt("Ref", 8), wrap("Action", 70), wrap("Due", 20), txt("Due start", 11),
-	txt("Due end", 11), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Partners", 36),
+	wrap("Objective title", 40), txt("Ref", 8), wrap("Action", 70), wrap("Due", 20), date("Due start"),
+	date("Due end"), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Partners", 36),
 	wrap("Partner organisations", 36), wrap("Outcomes", 50), txt("Priority", 12), txt("Status", 12),
 	wrap("Themes", 30), num("Milestones"), txt("File", 40), pageCol(), num("Table"), num("Row"),
 	txt("In analysis", 11)}
@@ -385,7 +391,7 @@ func (ds *dataset) milestonesTable() *table {
 }
 
 var milestoneColumns = []column{txt("Action ID", 30), num("Milestone"), wrap("Region", 24), txt("Document", 34),
-	wrap("Milestone text", 70), wrap("Due", 24), txt("Due start", 11), txt("Due end", 11), txt("Status", 10),
+	wrap("Milestone text", 70), wrap("Due", 24), date("Due start"), date("Due end"), txt("Status", 10),
 	wrap("Lead", 30), wrap("Themes", 30), txt("File", 40), pageCol(), num("Table"), num("Row"),
 	txt("In analysis", 11)}
 

@@ -52,6 +52,7 @@ type styles struct {
 	percent int
 	score   int
 	link    int
+	date    int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -75,6 +76,8 @@ func newStyles(f *excelize.File) (styles, error) {
 	s.percent = add(&excelize.Style{Font: font, Alignment: top, NumFmt: 9})
 	decimals := "0.00"
 	s.score = add(&excelize.Style{Font: font, Alignment: top, CustomNumFmt: &decimals})
+	isoDate := "yyyy-mm-dd"
+	s.date = add(&excelize.Style{Font: font, Alignment: top, CustomNumFmt: &isoDate})
 	s.link = add(&excelize.Style{Font: &excelize.Font{Family: "Calibri", Size: 11, Color: "#0563C1", Underline: "single"}, Alignment: top})
 	return s, err
 }
@@ -87,6 +90,8 @@ func (s styles) of(c column) int {
 		return s.percent
 	case c.kind == kScore:
 		return s.score
+	case c.kind == kDate:
+		return s.date
 	case c.wrap:
 		return s.wrap
 	}
@@ -200,6 +205,18 @@ func pageSetup(f *excelize.File, t *table) error {
 // headerText cleans a header cell: an Excel table header is one line.
 func headerText(s string) string {
 	return strings.Join(strings.Fields(cellText(s)), " ")
+}
+
+// typedValue is cellValue, with an ISO date in a date column turned into a
+// time (what Excel stores as a date serial); text that is not a whole date
+// stays text.
+func typedValue(v any, kind colKind) any {
+	if s, ok := v.(string); ok && kind == kDate {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t
+		}
+	}
+	return cellValue(v)
 }
 
 // cellValue turns a row value into what excelize writes: strings cleaned
@@ -365,7 +382,7 @@ func writeNormal(f *excelize.File, t *table, st styles) error {
 		rowNum++
 		vals := make([]any, len(r.vals))
 		for i, v := range r.vals {
-			vals[i] = cellValue(v)
+			vals[i] = typedValue(v, t.cols[i].kind)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, rowNum)
 		if werr = f.SetSheetRow(sheet, cell, &vals); werr != nil {
@@ -463,7 +480,11 @@ func writeStreamed(f *excelize.File, t *table, st styles) error {
 	t.rows(func(r row) bool {
 		rowNum++
 		for i, v := range r.vals {
-			vals[i] = cellValue(v)
+			vals[i] = typedValue(v, t.cols[i].kind)
+			if tv, ok := vals[i].(time.Time); ok {
+				// A streamed cell carries its own style.
+				vals[i] = excelize.Cell{StyleID: st.date, Value: tv}
+			}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, rowNum)
 		if h := rowHeight(t, ws, r.vals); h > 0 {
