@@ -167,7 +167,10 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 		}
 	}
 	for _, d := range docs {
-		date := documentDate(d)
+		date, from := documentDate(d), "document dated"
+		if ds.asOf != "" {
+			date, from = ds.asOf, "as of"
+		}
 		if date == "" {
 			continue
 		}
@@ -180,7 +183,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 				if page == 0 {
 					page = a.Source.Page
 				}
-				detail := fmt.Sprintf("due %q (by %s), document dated %s; milestone %d", m.Due.Text, m.Due.End, date, k+1)
+				detail := fmt.Sprintf("due %q (by %s), %s %s; milestone %d", m.Due.Text, m.Due.End, from, date, k+1)
 				if !yield(gap{kind: gapPastDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text, detail: detail, page: page}) {
 					return
 				}

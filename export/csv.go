@@ -13,11 +13,12 @@ import (
 
 // writeCSV writes one row per milestone (an action without milestones gets
 // one row with empty milestone columns), and documents.csv beside it.
-func writeCSV(path string, docs []normalise.Document) error {
+func writeCSV(path string, docs []normalise.Document, opt Options) error {
 	if filepath.Base(path) == "documents.csv" {
 		return fmt.Errorf("export %s: documents.csv is written beside a CSV output; choose another name", path)
 	}
 	ds := newDataset(docs, filepath.Dir(path))
+	ds.asOf = opt.AsOf
 	if err := writeTableCSV(filepath.Join(filepath.Dir(path), "documents.csv"), ds.documentsTable()); err != nil {
 		return err
 	}
@@ -25,11 +26,12 @@ func writeCSV(path string, docs []normalise.Document) error {
 }
 
 // writeFolder writes one CSV per workbook sheet into dir.
-func writeFolder(dir string, docs []normalise.Document) error {
+func writeFolder(dir string, docs []normalise.Document, opt Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export %s: %w", dir, err)
 	}
 	ds := newDataset(docs, dir)
+	ds.asOf = opt.AsOf
 	for _, t := range ds.tables() {
 		if err := writeTableCSV(filepath.Join(dir, t.file), t); err != nil {
 			return err

@@ -29,25 +29,38 @@ import (
 	"github.com/planmap/planmap/normalise"
 )
 
+// Options are the analyst's choices that change the findings, not the
+// records. The zero value is the default.
+type Options struct {
+	// AsOf is the date ("2006-01-02") from which milestones are past due;
+	// "" means each document's own date.
+	AsOf string
+}
+
 // Write writes docs to path in the format its extension names (.xlsx,
 // .jsonl or .csv); a path ending in a separator or without an extension is a
 // folder that receives one CSV per sheet.
 func Write(path string, docs []normalise.Document) error {
+	return WriteOptions(path, docs, Options{})
+}
+
+// WriteOptions is Write with the analyst's options.
+func WriteOptions(path string, docs []normalise.Document, opt Options) error {
 	if path == "" {
 		return fmt.Errorf("export: no output path")
 	}
 	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
-		return writeFolder(filepath.Clean(path), docs)
+		return writeFolder(filepath.Clean(path), docs, opt)
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".xlsx":
-		return writeXLSX(path, docs)
+		return writeXLSX(path, docs, opt)
 	case ".jsonl":
 		return writeJSONL(path, docs)
 	case ".csv":
-		return writeCSV(path, docs)
+		return writeCSV(path, docs, opt)
 	case "":
-		return writeFolder(path, docs)
+		return writeFolder(path, docs, opt)
 	default:
 		return fmt.Errorf("export %s: unknown output format %q (use .xlsx, .jsonl, .csv or a folder)", path, ext)
 	}

@@ -591,3 +591,56 @@ func TestInAnalysis(t *testing.T) {
 		t.Errorf("%d Actions rows in analysis, the analysis counts %d", yes, n)
 	}
 }
+
+// --as-of moves the date milestones are past due from: every milestone due
+// before it is past due, in documents with or without a date of their own,
+// and a milestone marked done never is.
+func TestPastDueAsOf(t *testing.T) {
+	cases := []struct {
+		asOf string
+		want int // past-due findings
+	}{
+		{"", 1},           // each document's own date
+		{"2000-01-01", 0}, // nothing was due yet
+	}
+	for _, c := range cases {
+		ds := newDataset(fixtureDocs(), ".")
+		ds.asOf = c.asOf
+		n := 0
+		ds.gaps(func(g gap) bool {
+			if g.kind == gapPastDue {
+				n++
+			}
+			return true
+		})
+		if n != c.want {
+			t.Errorf("as of %q: %d past due, want %d", c.asOf, n, c.want)
+		}
+	}
+	ds := newDataset(fixtureDocs(), ".")
+	ds.asOf = "2030-01-01"
+	want := 0
+	for _, d := range ds.docs {
+		for _, a := range d.actions {
+			for _, m := range a.Milestones {
+				if m.Status != "done" && m.Due.End != "" && m.Due.End < ds.asOf {
+					want++
+				}
+			}
+		}
+	}
+	n := 0
+	ds.gaps(func(g gap) bool {
+		if g.kind != gapPastDue {
+			return true
+		}
+		n++
+		if !strings.Contains(g.detail, "as of 2030-01-01") {
+			t.Errorf("detail %q does not say the date used", g.detail)
+		}
+		return true
+	})
+	if want == 0 || n != want {
+		t.Errorf("as of 2030: %d past due, want every undone dated milestone (%d)", n, want)
+	}
+}

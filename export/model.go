@@ -15,8 +15,11 @@ import (
 // region of each, unique action IDs, and which file stands for a document in
 // the analysis sheets.
 type dataset struct {
-	docs    []*docView
-	outDir  string // folder of the output, for relative hyperlinks
+	docs   []*docView
+	outDir string // folder of the output, for relative hyperlinks
+	// asOf is the date milestones are past due from (--as-of); "" means
+	// each document's own date.
+	asOf    string
 	regions []string
 	themes  []string
 	orgs    *orgIndex

@@ -98,8 +98,9 @@ func (s styles) of(c column) int {
 	return s.text
 }
 
-func writeXLSX(path string, docs []normalise.Document) error {
+func writeXLSX(path string, docs []normalise.Document, opt Options) error {
 	ds := newDataset(docs, filepath.Dir(path))
+	ds.asOf = opt.AsOf
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := buildWorkbook(f, ds); err != nil {

@@ -44,6 +44,7 @@ type extractConfig struct {
 	themes        string
 	manifest      string
 	columns       string
+	asOf          string // --as-of: past due from this date (2006-01-02)
 	paths         []string
 }
 
@@ -53,7 +54,9 @@ func parseExtract(args []string) (*extractConfig, error) {
 	fs.StringVar(&c.output, "o", "", "")
 	fs.StringVar(&c.output, "output", "", "")
 	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "")
-	fs.DurationVar(&c.timeout, "timeout", 60*time.Second, "")
+	c.timeout = 60 * time.Second
+	fs.Var((*secondsFlag)(&c.timeout), "timeout", "")
+	fs.StringVar(&c.asOf, "as-of", "", "")
 	fs.Var(&c.maxMemory, "max-memory", "")
 	fs.Var(&c.maxSize, "max-size", "")
 	fs.IntVar(&c.maxPages, "max-pages", 2000, "")
@@ -88,6 +91,13 @@ func parseExtract(args []string) (*extractConfig, error) {
 		return nil, fmt.Errorf("--isolate %q: use all, pdf or none", c.isolation)
 	case c.maxMemory > 0 && c.maxMemory < 64<<20:
 		return nil, fmt.Errorf("--max-memory %d bytes is too little for a worker: give at least 64MB", c.maxMemory)
+	}
+	if c.asOf != "" {
+		d, err := parseAsOf(c.asOf, time.Now())
+		if err != nil {
+			return nil, err
+		}
+		c.asOf = d
 	}
 	if c.output == "" {
 		c.output = defaultOutput
@@ -273,7 +283,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// cannot harm the output (written to a temporary file, then renamed).
 	stopSignals()
 	defer export.LimitMemory()()
-	if err := export.Write(c.output, docs); err != nil {
+	if err := export.WriteOptions(c.output, docs, export.Options{AsOf: c.asOf}); err != nil {
 		return fail("%v", err)
 	}
 	if !c.quiet {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // parseInterspersed parses flags anywhere among the arguments, as users
@@ -80,4 +81,35 @@ func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// secondsFlag is a duration that also accepts a bare number of seconds
+// ("--timeout 30"), as people type it.
+type secondsFlag time.Duration
+
+func (d *secondsFlag) String() string { return time.Duration(*d).String() }
+
+func (d *secondsFlag) Set(s string) error {
+	if n, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+		*d = secondsFlag(time.Duration(n * float64(time.Second)))
+		return nil
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("%q is not a duration: give seconds (30) or a unit (90s, 2m)", s)
+	}
+	*d = secondsFlag(v)
+	return nil
+}
+
+// parseAsOf reads --as-of: "today" or a date written 2006-01-02.
+func parseAsOf(s string, now time.Time) (string, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "today") {
+		return now.Format("2006-01-02"), nil
+	}
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
+	if err != nil {
+		return "", fmt.Errorf("--as-of %q: give today or a date such as 2011-03-31", s)
+	}
+	return t.Format("2006-01-02"), nil
 }

@@ -51,3 +51,24 @@ func TestCheckOutputName(t *testing.T) {
 		}
 	}
 }
+
+func TestSecondsFlagAndAsOf(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Duration
+		bad  bool
+	}{{"30", 30 * time.Second, false}, {"1.5", 1500 * time.Millisecond, false}, {"90s", 90 * time.Second, false}, {"2m", 2 * time.Minute, false}, {"soon", 0, true}} {
+		var d secondsFlag
+		err := d.Set(c.in)
+		if (err != nil) != c.bad || (!c.bad && time.Duration(d) != c.want) {
+			t.Errorf("--timeout %q = %v, %v", c.in, time.Duration(d), err)
+		}
+	}
+	now := time.Date(2026, 12, 4, 18, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ in, want string }{{"today", "2026-12-04"}, {"TODAY", "2026-12-04"}, {"2011-03-31", "2011-03-31"}, {"31/03/2011", ""}, {"2011-13-01", ""}} {
+		got, err := parseAsOf(c.in, now)
+		if got != c.want || (err != nil) != (c.want == "") {
+			t.Errorf("--as-of %q = %q, %v", c.in, got, err)
+		}
+	}
+}

@@ -93,12 +93,15 @@ Options:
                        Organisations sheet of a planmap workbook
   --themes FILE        theme taxonomy to use instead of the built-in one
   --manifest FILE      per-file metadata (region, period, publisher)
+  --as-of DATE         milestones due before DATE are past due (Gaps sheet):
+                       today or 2011-03-31 (default: each document's own date)
   --columns FILE       fix column roles by header text: CSV of header,role
                        (see planmap help explain)
   -q, --quiet          no progress bar, no list of failures; only the summary
 
 Limits (a document over a limit gets a status; the batch goes on):
-  --timeout D          time allowed per document (default 60s, 0 = no limit);
+  --timeout D          time allowed per document: seconds (30) or a unit (90s,
+                       2m); default 60s, 0 = no limit;
                        status timeout
   --max-memory SIZE    memory per worker process (default 2GiB, 0 = no
                        limit); a worker that runs out is replaced and its
