@@ -373,6 +373,11 @@ func checkWorkbook(t *testing.T, xlsxPath, jsonlPath string, inputs int) *exceli
 		if n, ok := wantRows[sheet]; ok && len(rows)-1 != n {
 			t.Errorf("%s: %d rows, JSONL says %d", sheet, len(rows)-1, n)
 		}
+		// The used range is the sheet's real size: readers that trust it
+		// (openpyxl read-only) would otherwise see one cell.
+		if dim, err := f.GetSheetDimension(sheet); err != nil || dim == "A1" || !strings.HasSuffix(dim, strconv.Itoa(len(rows))) {
+			t.Errorf("%s: dimension %q (%v) for %d rows", sheet, dim, err, len(rows))
+		}
 		tables, err := f.GetTables(sheet)
 		if err != nil || len(tables) != 1 {
 			t.Errorf("%s: tables %v, %v", sheet, tables, err)

@@ -430,6 +430,11 @@ func writeNormal(f *excelize.File, t *table, st styles) error {
 	if err := f.AddTable(sheet, addTableOptions(t, "A1:"+last)); err != nil {
 		return err
 	}
+	// The used range, which readers that trust it (openpyxl in read-only
+	// mode) take as the sheet's size.
+	if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+		return err
+	}
 	if err := f.SetPanes(sheet, panes(t)); err != nil {
 		return err
 	}
@@ -450,6 +455,14 @@ func writeNormal(f *excelize.File, t *table, st styles) error {
 
 // writeStreamed writes a large sheet row by row through a StreamWriter.
 func writeStreamed(f *excelize.File, t *table, st styles) error {
+	// The used range is written with the sheet's head, so it is set
+	// before streaming; readers that trust it (openpyxl read-only) take it
+	// as the sheet's size.
+	if last, err := lastCell(t); err != nil {
+		return err
+	} else if err := f.SetSheetDimension(t.sheet, "A1:"+last); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(t.sheet)
 	if err != nil {
 		return err
