@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/dates"
 )
 
 // Document metadata is read from the document itself: its title, the first
@@ -23,7 +24,7 @@ var planRegions = []string{
 
 var (
 	yearRange   = regexp.MustCompile(`\b((?:19|20)[0-9]{2})\s*(?:[-–—/]|to)\s*((?:19|20)?[0-9]{2})\b`)
-	monthRange  = regexp.MustCompile(`(?i)\b(` + reMonth + `\s+(?:19|20)[0-9]{2})\s*(?:[-–—]|to|and)\s*(` + reMonth + `\s+(?:19|20)[0-9]{2})`)
+	monthRange  = regexp.MustCompile(`(?i)\b(` + dates.MonthPattern + `\s+(?:19|20)[0-9]{2})\s*(?:[-–—]|to|and)\s*(` + dates.MonthPattern + `\s+(?:19|20)[0-9]{2})`)
 	councilName = regexp.MustCompile(`\b((?:[A-Z][a-z]+ ){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council)\b`)
 	inPlace     = regexp.MustCompile(`\bin\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\s*$`)
 	theCouncil  = regexp.MustCompile(`\bthe (?:County |City |Borough |District )?Council\b`)
@@ -52,12 +53,12 @@ func inferMeta(doc *layout.Document, file string, opt Options) Meta {
 	// first lines.
 	for _, t := range []string{m.Title, firstPage} {
 		if r := monthRange.FindStringSubmatch(t); r != nil {
-			m.Period = ParseDue(r[0], DateContext{})
+			m.Period = dates.ParseDue(r[0], dates.DateContext{})
 			m.Period.Text = r[0]
 			break
 		}
 		if r := yearRange.FindStringSubmatch(t); r != nil {
-			m.Period = ParseDue(r[0], DateContext{})
+			m.Period = dates.ParseDue(r[0], dates.DateContext{})
 			m.Period.Text = r[0]
 			break
 		}
@@ -115,8 +116,8 @@ func inferMeta(doc *layout.Document, file string, opt Options) Meta {
 	m.Type = docType(doc, m.Title, all)
 	// Publication date: a dated line on the first page.
 	for _, t := range head {
-		if d := findDateText(titleCaseMonths(t)); d != "" {
-			m.Published = ParseDue(d, DateContext{})
+		if d := dates.FindText(titleCaseMonths(t)); d != "" {
+			m.Published = dates.ParseDue(d, dates.DateContext{})
 			m.Published.Text = d
 			break
 		}

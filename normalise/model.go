@@ -18,23 +18,6 @@ type Objective struct {
 	Title string `json:"title"`
 }
 
-// Due is a date as printed plus the interval it denotes. Start and End are
-// ISO dates (YYYY-MM-DD) or "" when the text gives no date.
-type Due struct {
-	Text  string `json:"text"`
-	Start string `json:"start"`
-	End   string `json:"end"`
-	// Precision is day, month, season, quarter, year, financial-year, range,
-	// ongoing or "" (see docs/dates.md).
-	Precision string `json:"precision,omitempty"`
-	// Inferred is set when the year was taken from context.
-	Inferred bool `json:"inferred,omitempty"`
-	// Recurrence is "annually", "quarterly", "monthly" ... for repeating dues.
-	Recurrence string `json:"recurrence,omitempty"`
-	// Note holds a qualifier such as "dependent on delivery of ...".
-	Note string `json:"note,omitempty"`
-}
-
 // Milestone is a dated step of an action.
 type Milestone struct {
 	Text   string `json:"text"`

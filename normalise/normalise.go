@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/dates"
 )
 
 // Normalise turns one document's layout into its plan. file is the input
@@ -30,7 +31,7 @@ func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 	n.doc = doc
 	n.plan.Acronyms = FindAcronyms(documentTexts(doc))
 	n.plan.Meta = inferMeta(doc, file, opt)
-	n.dateCtx = DateContext{Year: periodYear(n.plan.Meta)}
+	n.dateCtx = dates.DateContext{Year: periodYear(n.plan.Meta)}
 	n.walk()
 	n.mergeRefs()
 	n.dedupeProse()
@@ -46,7 +47,7 @@ type normaliser struct {
 	name    string
 	opt     Options
 	plan    *Plan
-	dateCtx DateContext
+	dateCtx dates.DateContext
 	drafts  []*draft
 
 	headings []headingCtx // open headings, outermost first

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/dates"
 )
 
 // Reports and web pages state their actions in prose: bullet lists under a
@@ -430,7 +431,7 @@ var noteOnly = regexp.MustCompile(`(?i)^(?:note|consider|comment on|receive|be a
 // deadline returns the date a clause is due by ("by 1 April 2006",
 // "during the first part of 2005/06"), or "".
 func deadline(clause string) (text string, end int) {
-	t := findDateText(clause)
+	t := dates.FindText(clause)
 	if t == "" {
 		return "", -1
 	}
@@ -679,7 +680,7 @@ func dashTimescale(text string) string {
 	for _, sep := range []string{" – ", " — ", " - "} {
 		if i := strings.LastIndex(t, sep); i > 0 {
 			tail := strings.TrimSpace(t[i+len(sep):])
-			if len(strings.Fields(tail)) <= 6 && (timescaleWords.MatchString(tail) || findDateText(tail) != "") {
+			if len(strings.Fields(tail)) <= 6 && (timescaleWords.MatchString(tail) || dates.FindText(tail) != "") {
 				return tail
 			}
 		}

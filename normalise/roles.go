@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/dates"
 )
 
 // A column's role is decided from two kinds of evidence: its header text
@@ -80,7 +81,7 @@ func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
 			first = layout.Clean(ps[0].Text)
 		}
 		first = strings.TrimLeft(first, "•·▪◦‣●○■□–-* ")
-		if w <= 14 && (findDateText(text) != "" || timescaleWords.MatchString(first)) {
+		if w <= 14 && (dates.FindText(text) != "" || timescaleWords.MatchString(first)) {
 			s.date++
 		}
 		if w <= 12 && !startsVerb(first) && orgCell(first, reg) {

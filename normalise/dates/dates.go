@@ -1,13 +1,35 @@
-package normalise
+// Package dates reads the dates printed in plans: it turns a date cell or a
+// sentence's date ("Winter, 2007", "2009-10 - 2010-11", "by the end of
+// March 2004") into a Due, an interval with a precision, after EDTF /
+// ISO 8601-2: a season, a month or a UK financial year is an interval, not
+// a day. The conventions are in docs/dates.md.
+//
+// The grammar is scan.go (tokens and the parser) and words.go (its word
+// tables); find.go picks the first due date out of running text.
+package dates
 
 import (
 	"regexp"
 	"strings"
 )
 
-// Dates as printed in plans become intervals (Due.Start..Due.End) with a
-// precision, after EDTF / ISO 8601-2: a season, a month or a UK financial
-// year is an interval, not a day. The conventions are in docs/dates.md.
+// Due is a date as printed plus the interval it denotes. Start and End are
+// ISO dates (YYYY-MM-DD) or "" when the text gives no date. Its JSON names
+// are part of the JSON Lines contract (normalise.Action.Due).
+type Due struct {
+	Text  string `json:"text"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+	// Precision is day, month, season, quarter, year, financial-year, range,
+	// ongoing or "" (see docs/dates.md).
+	Precision string `json:"precision,omitempty"`
+	// Inferred is set when the year was taken from context.
+	Inferred bool `json:"inferred,omitempty"`
+	// Recurrence is "annually", "quarterly", "monthly" ... for repeating dues.
+	Recurrence string `json:"recurrence,omitempty"`
+	// Note holds a qualifier such as "dependent on delivery of ...".
+	Note string `json:"note,omitempty"`
+}
 
 // DateContext is what a date string cannot say by itself.
 type DateContext struct {

@@ -1,4 +1,4 @@
-package normalise
+package dates
 
 import (
 	"bufio"
@@ -276,6 +276,26 @@ func TestFindDueGold(t *testing.T) {
 	}
 	if n < 200 {
 		t.Errorf("checked only %d texts", n)
+	}
+}
+
+func TestFindText(t *testing.T) {
+	cases := map[string]string{
+		"First meeting of the Task Group took place in October 2002":                       "October 2002",
+		"5 Task Group meetings held between January and May 2003":                          "January and May 2003",
+		"Membership extended: done between October 2002 - March 2003":                      "October 2002 - March 2003",
+		"Officer seconded by SEEDA (June 2003)":                                            "June 2003",
+		"Monitor patterns of activity to the end of the 2002 - 2003 financial year":        "end of the 2002 - 2003 financial year",
+		"Concordat to be drawn up in the April 2003 Health Summit by autumn 2003":          "autumn 2003",
+		"the 2004 Regional Housing Strategy will be 'social inclusion proofed'":            "",
+		"Monthly updates circulated to DPHs":                                               "",
+		"Action Plan to be developed during the first part of 2005/06":                     "first part of 2005/06",
+		"delivered fully and effectively by 1 April 2006, as the planning process for the": "1 April 2006",
+	}
+	for in, want := range cases {
+		if got := FindText(in); got != want {
+			t.Errorf("FindText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

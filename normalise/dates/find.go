@@ -1,4 +1,4 @@
-package normalise
+package dates
 
 import (
 	"regexp"
@@ -7,13 +7,16 @@ import (
 )
 
 // Progress paragraphs carry their dates inside the sentence ("Awayday held
-// in November 2002"). findDateText picks out the first date expression so
+// in November 2002"). FindText picks out the first date expression so
 // that ParseDue can read it. Only expressions that pin a month, a season or
 // a financial year are taken: a bare year before a name ("the 2004 Regional
 // Housing Strategy") or a duration ("for six months") is not a due date.
 
+// MonthPattern matches a month name or its abbreviation, capitalised as
+// printed, with an optional full stop ("Sept.").
+const MonthPattern = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
 const (
-	reMonth  = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
 	reSeason = `(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)`
 	reYear   = `(?:19|20)[0-9]{2}`
 	reDash   = `\s*(?:-|–|—|to)\s*`
@@ -23,11 +26,11 @@ var datePatterns = []*regexp.Regexp{
 	// "end of the 2002 - 2003 financial year", "2005/06 financial year"
 	regexp.MustCompile(`(?i)(?:(?:the\s+)?(?:end|start|beginning|first part|second part|first half|second half|middle)\s+of\s+)?(?:the\s+)?` + reYear + `\s*(?:/|-|–)\s*(?:` + reYear + `|[0-9]{2})\s+financial\s+year`),
 	// "January and May 2003", "Spring to Summer 2008"
-	regexp.MustCompile(`(?:` + reMonth + `|` + reSeason + `)\s+(?:and|to|-|–|until)\s+(?:` + reMonth + `|` + reSeason + `),?\s+` + reYear),
+	regexp.MustCompile(`(?:` + MonthPattern + `|` + reSeason + `)\s+(?:and|to|-|–|until)\s+(?:` + MonthPattern + `|` + reSeason + `),?\s+` + reYear),
 	// "October 2002 - March 2003"
-	regexp.MustCompile(`(?:` + reMonth + `|` + reSeason + `),?\s+` + reYear + reDash + `(?:` + reMonth + `|` + reSeason + `),?\s+` + reYear),
+	regexp.MustCompile(`(?:` + MonthPattern + `|` + reSeason + `),?\s+` + reYear + reDash + `(?:` + MonthPattern + `|` + reSeason + `),?\s+` + reYear),
 	// "(the) end of March 2004", "1 April 2006", "mid 2008"? (no), "Winter, 2008"
-	regexp.MustCompile(`(?i:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:` + reMonth + `|` + reSeason + `),?\s+` + reYear),
+	regexp.MustCompile(`(?i:(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?(?:` + MonthPattern + `|` + reSeason + `),?\s+` + reYear),
 	// "(the first part of / end of) 2005/06", "2009-10 - 2010-11"
 	regexp.MustCompile(`(?i:(?:the\s+)?(?:end|start|beginning|first part|second part|first half|second half|middle)\s+of\s+)?` + reYear + `\s*[/-]\s*[0-9]{2}(?:` + reDash + reYear + `\s*[/-]\s*[0-9]{2})?\b`),
 	// "early 2003", "mid-2008", "end of 2004"
@@ -38,10 +41,10 @@ var datePatterns = []*regexp.Regexp{
 
 var bareYear = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)
 
-// findDateText returns the first date expression in s that is a due
-// date, or "". A date between a determiner and a capitalised word names
+// FindText returns the first date expression in s that is a due date, as
+// printed, or "". A date between a determiner and a capitalised word names
 // something ("the April 2003 Health Summit") and is skipped.
-func findDateText(s string) string {
+func FindText(s string) string {
 	type cand struct{ at, end int }
 	var cands []cand
 	for _, re := range datePatterns {
@@ -56,7 +59,10 @@ func findDateText(s string) string {
 		return cands[i].end > cands[j].end
 	})
 	for _, c := range cands {
-		before := strings.ToLower(finalWord(s[:c.at]))
+		before := ""
+		if f := strings.Fields(s[:c.at]); len(f) > 0 {
+			before = strings.ToLower(f[len(f)-1])
+		}
 		after := strings.Fields(s[c.end:])
 		if (before == "the" || before == "a" || before == "an" || before == "its" || before == "their") && len(after) > 0 && upperStart(after[0]) {
 			continue
@@ -76,25 +82,8 @@ func findDateText(s string) string {
 	return ""
 }
 
-// parseDue reads a due text as printed (a due column's cell).
-func (n *normaliser) parseDue(text string) Due {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return Due{}
-	}
-	d := ParseDue(text, n.dateCtx)
-	d.Text = text
-	return d
-}
-
-// findDue reads the date printed inside a sentence; the zero Due when none.
-func (n *normaliser) findDue(text string) Due {
-	t := findDateText(text)
-	if t == "" {
-		return Due{}
-	}
-	return n.parseDue(t)
-}
-
 // yearPrepositions may stand before a bare year that is a due date.
 var yearPrepositions = map[string]bool{"in": true, "by": true, "during": true, "until": true, "before": true}
+
+// upperStart says whether s begins with an ASCII capital.
+func upperStart(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

@@ -1,4 +1,4 @@
-package normalise
+package dates
 
 // Word tables of the date grammar (see docs/dates.md). Keys are lower case.
 
