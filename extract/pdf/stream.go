@@ -114,7 +114,7 @@ func streamRuns(lines []sLine, fontSize float64) [][]sLine {
 		x0, x1 := runExtent(cur)
 		for len(cur) > 1 && len(cur[len(cur)-1].chunks) < 2 {
 			l, prev := cur[len(cur)-1], cur[len(cur)-2]
-			if l.top-prev.bot <= 0.8*math.Max(l.size, fontSize*0.5) && l.x1-l.x0 <= 0.6*(x1-x0) {
+			if l.top-prev.bot <= 0.8*math.Max(l.size, fontSize*0.5) && (l.x1-l.x0 <= 0.6*(x1-x0) || inRunColumn(l, cur[:len(cur)-1], fontSize)) {
 				break
 			}
 			cur = cur[:len(cur)-1]
@@ -160,7 +160,10 @@ func streamRuns(lines []sLine, fontSize float64) [][]sLine {
 		}
 		if len(l.chunks) < 2 {
 			x0, x1 := runExtent(lines[start : start+n])
-			if l.x1-l.x0 > 0.6*(x1-x0) {
+			// A wide line of one chunk is prose, unless it keeps inside
+			// one column of the run's rows: a cell of a wide column
+			// wrapping on (a description beside a short status column).
+			if l.x1-l.x0 > 0.6*(x1-x0) && !inRunColumn(l, lines[start:start+n], fontSize) {
 				wideSingles++
 				if wideSingles >= 2 {
 					n -= wideSingles - 1
@@ -179,6 +182,37 @@ func streamRuns(lines []sLine, fontSize float64) [][]sLine {
 		end()
 	}
 	return runs
+}
+
+// inRunColumn reports whether the single-chunk line l keeps inside one
+// column of the run: some recent line of the run with several chunks has
+// a chunk starting where l starts (not the line's first chunk, so a
+// paragraph at the table's left edge is not taken), and l ends before that
+// line's next chunk starts, or within the run when it is the last.
+func inRunColumn(l sLine, run []sLine, fontSize float64) bool {
+	tol := 0.5 * math.Max(l.size, fontSize*0.5)
+	_, rx1 := runExtent(run)
+	seen := 0
+	for i := len(run) - 1; i >= 0 && seen < 8; i-- {
+		m := run[i]
+		if len(m.chunks) < 2 {
+			continue
+		}
+		seen++
+		for k := 1; k < len(m.chunks); k++ {
+			if math.Abs(m.chunks[k].x0-l.x0) > tol {
+				continue
+			}
+			if k+1 < len(m.chunks) {
+				if l.x1 < m.chunks[k+1].x0-tol {
+					return true
+				}
+			} else if l.x1 <= rx1+tol {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func runExtent(ls []sLine) (x0, x1 float64) {

@@ -152,7 +152,10 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   is first split at its gutter, unless the gutter lies between two columns
   of a table of text cells (rows whose first lines span it, columns that
   end at different depths beside each other). Runs of close lines with at
-  least three multi-chunk lines are candidates; columns are the union of the chunks of
+  least three multi-chunk lines are candidates; a run ends at two wide
+  lines of one chunk (prose), unless they keep inside one column of the
+  run's rows (a wide description column wrapping on beside short ones,
+  as in the Heseltine response's Table A.1); columns are the union of the chunks of
   the lines that fill most columns, cut where few chunks cross a gap that
   many respect; header-only columns are folded into the body column below
   them; chunks crossing gutters are split at wide gaps or kept as spanning

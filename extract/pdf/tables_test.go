@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -240,5 +242,54 @@ func TestStreamRowsFromHorizontalRules(t *testing.T) {
 	}
 	if got := ts[0].Table.Grid(); !reflect.DeepEqual(got, want) {
 		t.Fatalf("grid\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestStreamWideColumnRows: a table ruled only between its rows, whose
+// description column is more than half the table wide, so every wrapped
+// line of a description is a wide line of one chunk. Those lines keep
+// inside the description column and wrap its cell on; the table is one,
+// with every row, and the prose below it (at the table's left edge, or
+// starting at the description column but running past it) stays out.
+func TestStreamWideColumnRows(t *testing.T) {
+	const size = 10.0
+	desc := "Local authorities should have a new overarching duty to have" // 277.5 pt wide
+	var texts []placed
+	var rules []Ruling
+	top := 50.0
+	rules = append(rules, hRule(top-5, 71, 524))
+	for r := 1; r <= 6; r++ {
+		texts = append(texts,
+			placed{strconv.Itoa(r), 80, top},
+			placed{desc, 102, top},
+			placed{"Accept", 400, top},
+			placed{"2." + strconv.Itoa(40+r), 486, top})
+		for k := 1; k <= 3; k++ {
+			texts = append(texts, placed{desc, 102, top + 12*float64(k)})
+		}
+		top += 4*12 + 7
+		rules = append(rules, hRule(top-5, 71, 524))
+	}
+	prose := "This paragraph of running prose below the table starts at its left edge and runs across"
+	texts = append(texts, placed{prose, 80, top + 20}, placed{prose, 80, top + 32})
+	indented := "An indented paragraph starts where the descriptions start but runs past them"
+	texts = append(texts, placed{indented, 102, top + 60}, placed{indented, 102, top + 72})
+	p := synthPage(size, texts, rules)
+	ts := findTables(p)
+	if len(ts) != 1 {
+		for _, pt := range ts {
+			t.Logf("%s %v %q", pt.Method, pt.Box, pt.Table.Grid())
+		}
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	g := ts[0].Table.Grid()
+	if len(g) != 6 {
+		t.Fatalf("%d rows, want 6: %q", len(g), g)
+	}
+	for i, r := range g {
+		want := []string{strconv.Itoa(i + 1), strings.TrimSpace(strings.Repeat(desc+" ", 4)), "Accept", "2." + strconv.Itoa(41+i)}
+		if !reflect.DeepEqual(r, want) {
+			t.Errorf("row %d: %q, want %q", i+1, r, want)
+		}
 	}
 }
