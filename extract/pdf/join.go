@@ -159,7 +159,22 @@ func continues(a, b *layout.Table, pa, pb PageTable) bool {
 		}
 		// every column lines up, or all but one in a table with the same
 		// edges (a text-aligned column can start a little differently)
-		return off == 0 || (off == 1 && a.Columns >= 3 && sameEdges)
+		if off == 0 || (off == 1 && a.Columns >= 3 && sameEdges) {
+			return true
+		}
+		// the inner columns line up, and only the outer ones moved a
+		// little: a stream table's first and last column start where
+		// their text starts, a centred figure or a wider header further
+		// out on one page than on the next
+		if a.Columns >= 4 {
+			inner := true
+			for i := 1; i < len(pa.ColX)-1; i++ {
+				inner = inner && math.Abs(pa.ColX[i]-pb.ColX[i]) <= 6
+			}
+			n := len(pa.ColX) - 1
+			return inner && math.Abs(pa.ColX[0]-pb.ColX[0]) <= 20 && math.Abs(pa.ColX[n]-pb.ColX[n]) <= 20
+		}
+		return false
 	}
 	// no column geometry: the tables must share their left and right edges
 	return sameEdges

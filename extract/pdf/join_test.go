@@ -62,6 +62,26 @@ func TestJoinTables(t *testing.T) {
 			wantTables: 2, wantRows: []int{2, 1},
 		},
 		{
+			// a stream table's first and last columns start where their
+			// text does: a header further left, a centred figure column
+			name: "four columns, inner ones line up, outer ones moved",
+			parts: []part{
+				{1, gridTable(1, []string{"No.", "Recommendation", "Response", "Para"}, []string{"1", "x", "Accept", "2.30"}),
+					[]float64{70.9, 101.9, 390.9, 471.4}, layout.Box{X0: 70.9, X1: 520.6}},
+				{2, gridTable(2, []string{"10", "y", "Accept in part", "2.41"}), []float64{79.6, 102.1, 391.8, 486.2}, layout.Box{X0: 79.6, X1: 505.7}},
+			},
+			wantTables: 1, wantRows: []int{3},
+		},
+		{
+			name: "four columns, an inner one moved",
+			parts: []part{
+				{1, gridTable(1, []string{"No.", "Recommendation", "Response", "Para"}, []string{"1", "x", "Accept", "2.30"}),
+					[]float64{70.9, 101.9, 390.9, 471.4}, layout.Box{X0: 70.9, X1: 520.6}},
+				{2, gridTable(2, []string{"10", "y", "Accept in part", "2.41"}), []float64{79.6, 102.1, 300, 486.2}, layout.Box{X0: 79.6, X1: 505.7}},
+			},
+			wantTables: 2, wantRows: []int{2, 1},
+		},
+		{
 			name: "not on consecutive pages",
 			parts: []part{
 				{1, gridTable(1, hdr, []string{"a", "x", "2008"}), colX, box},

@@ -184,7 +184,11 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   (bullets.go), in cells as in paragraphs.
 - **Across pages** (join.go; in Extract and planmap tables --joined, not
   in the benchmark, which scores single pages): a table continues onto the next page when its columns line up or
-  the header repeats, and the repeated header rows are dropped. A short
+  the header repeats, and the repeated header rows are dropped. In a
+  table of four or more columns the inner columns must line up, and the
+  first and last may move by up to 20 pt (a stream table's outer columns
+  start where their text does: a header set further left, a centred
+  figure column). A short
   band left-aligned with the table just below a page's last row (an
   objective, "SO3: ...", that a borderless table's page break cut off
   from its rows) becomes a row across the table when the next page repeats

@@ -237,3 +237,57 @@ func TestTablesProsePages(t *testing.T) {
 		t.Errorf("page %d: %s table found in prose: %q", pt.Page, pt.Method, pt.Table.Grid())
 	}
 }
+
+// TestHeseltineRecommendationsTable: Table A.1 of the Government's response
+// to the Heseltine review (Word, through Acrobat PDFMaker) runs over pages
+// 57–65, ruled between its rows only. Its description column is so wide
+// that a wrapped description is a wide line of one chunk; those rows were
+// read as paragraphs. The table is one, rows 1–89 each once, each with its
+// response and paragraph number.
+func TestHeseltineRecommendationsTable(t *testing.T) {
+	path := corpustest.Shared(t, "corpus-real/docs/hmg_heseltine-review-response_2013.pdf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Extract(context.Background(), data, Options{Pages: []int{57, 58, 59, 60, 61, 62, 63, 64, 65}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []*layout.Table
+	for _, b := range doc.Blocks {
+		switch {
+		case b.Kind == layout.TableKind:
+			tables = append(tables, b.Table)
+		case regexp.MustCompile(`^\d+ `).MatchString(b.Text):
+			t.Errorf("p%d: a row read as a %s: %.60q", b.Page, b.Kind, b.Text)
+		}
+	}
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want one across the pages", len(tables))
+	}
+	seen := map[int]int{}
+	responses := regexp.MustCompile(`^(Accept|Accept in part|Reject|To be decided as part of the Spending Round)$`)
+	for _, r := range tables[0].Rows {
+		n, err := strconv.Atoi(r.Cells[0].Text())
+		if err != nil {
+			continue // the title and the header
+		}
+		seen[n]++
+		if len(r.Cells) != 4 || r.Cells[1].Text() == "" || !responses.MatchString(r.Cells[2].Text()) || r.Cells[3].Text() == "" {
+			var cells []string
+			for _, c := range r.Cells {
+				cells = append(cells, c.Text())
+			}
+			t.Errorf("p%d row %d: %q", r.Page, n, cells)
+		}
+	}
+	for n := 1; n <= 89; n++ {
+		if seen[n] != 1 {
+			t.Errorf("row %d read %d times", n, seen[n])
+		}
+	}
+	if len(seen) != 89 {
+		t.Errorf("%d numbered rows, want 89", len(seen))
+	}
+}
