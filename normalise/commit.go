@@ -3,6 +3,8 @@ package normalise
 import (
 	"regexp"
 	"strings"
+
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Commitments in prose are found by who commits, not by how a sample
@@ -86,7 +88,7 @@ func commitParty(s string) (party, verb string, ok bool) {
 		return "", "", false
 	}
 	bare := strings.TrimPrefix(strings.TrimPrefix(party, "the "), "The ")
-	if !definiteBody(party) && !orgCell(bare, nil) && !isAcronym(bare) && !placeName(bare) {
+	if !definiteBody(party) && !orgCell(bare, nil) && !orgs.IsAcronym(bare) && !placeName(bare) {
 		return "", "", false
 	}
 	return party, verb, true
@@ -170,7 +172,7 @@ func (n *normaliser) partyLead(party string) string {
 		pub := n.publisher()
 		// "The Government will" in a deal a council or agency prints is
 		// the national government's commitment, not the printer's.
-		if governmentWord(party) && (pub == "" || GuessKind(pub) != KindDepartment) {
+		if governmentWord(party) && (pub == "" || orgs.GuessKind(pub) != orgs.KindDepartment) {
 			return "HM Government"
 		}
 		return pub

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Forms such as equality impact assessments lay their actions out as
@@ -63,7 +64,7 @@ func (n *normaliser) formTable(t *layout.Table, no int) bool {
 				continue
 			}
 			owner = strings.TrimRight(owner, ".")
-			leads, partners := SplitOrgs(owner)
+			leads, partners := orgs.SplitOrgs(owner)
 			for _, d := range open {
 				d.a.Leads = addUnique(d.a.Leads, leads...)
 				d.a.Partners = addUnique(d.a.Partners, partners...)

@@ -3,6 +3,8 @@ package normalise
 import (
 	"regexp"
 	"strings"
+
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Leads come from a lead column when the table has one. Otherwise they are
@@ -25,22 +27,22 @@ var leadPhrases = []struct {
 // Only names that read as organisations count ("Support SEEDA in", "Assist
 // the Assembly with"): "Help Families to insulate their homes" names the
 // people helped, not a body.
-func leadsFromText(text string, reg *Registry) []string {
+func leadsFromText(text string, reg *orgs.Registry) []string {
 	for _, lp := range leadPhrases {
 		m := lp.re.FindStringSubmatch(strings.TrimSpace(text))
 		if m == nil {
 			continue
 		}
 		names, whole := orgPhrases(m[1])
-		var orgs []string
+		var found []string
 		for _, name := range names {
 			// "the Assembly": a capitalised noun after "the" refers to a body.
-			if orgLike(name, reg) || strings.HasPrefix(name, "the ") {
-				orgs = append(orgs, name)
+			if orgs.Like(name, reg) || strings.HasPrefix(name, "the ") {
+				found = append(found, name)
 			}
 		}
-		if len(orgs) > 0 && len(orgs) == len(names) && (whole || !lp.whole) {
-			return orgs
+		if len(found) > 0 && len(found) == len(names) && (whole || !lp.whole) {
+			return found
 		}
 	}
 	return nil

@@ -57,13 +57,6 @@ type Action struct {
 	Region string `json:"region,omitempty"`
 }
 
-// Organisation is a canonical body with the forms it was printed in.
-type Organisation struct {
-	Canonical string   `json:"canonical"`
-	Aliases   []string `json:"aliases,omitempty"`
-	Kind      string   `json:"kind"`
-}
-
 // Meta describes a document as a whole.
 type Meta struct {
 	Title     string `json:"title"`

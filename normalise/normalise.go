@@ -7,6 +7,7 @@ import (
 
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise/dates"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Normalise turns one document's layout into its plan. file is the input
@@ -19,7 +20,7 @@ import (
 // leads are resolved, and themes and IDs are assigned.
 func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 	if opt.Orgs == nil {
-		opt.Orgs = DefaultRegistry()
+		opt.Orgs = orgs.DefaultRegistry()
 	}
 	if opt.Themes == nil {
 		opt.Themes = DefaultTaxonomy()
@@ -29,7 +30,7 @@ func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 		return n.plan
 	}
 	n.doc = doc
-	n.plan.Acronyms = FindAcronyms(documentTexts(doc))
+	n.plan.Acronyms = orgs.FindAcronyms(documentTexts(doc))
 	n.plan.Meta = inferMeta(doc, file, opt)
 	n.dateCtx = dates.DateContext{Year: periodYear(n.plan.Meta)}
 	n.walk()

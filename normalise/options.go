@@ -1,10 +1,12 @@
 package normalise
 
+import "github.com/planmap/planmap/normalise/orgs"
+
 // Options carries what the user can replace: the organisation registry, the
 // theme taxonomy and per-file metadata from a manifest. The zero value uses
 // the shipped defaults.
 type Options struct {
-	Orgs     *Registry
+	Orgs     *orgs.Registry
 	Themes   *Taxonomy
 	Manifest Manifest
 	// Columns fixes the role of a column by its header text (normHeader),
@@ -14,12 +16,12 @@ type Options struct {
 
 // LoadOptions reads the files named by --orgs, --themes and --manifest; an
 // empty path keeps the default.
-func LoadOptions(orgs, themes, manifest string) (Options, error) {
-	r, err := LoadRegistry(orgs)
+func LoadOptions(orgsPath, themesPath, manifest string) (Options, error) {
+	r, err := orgs.LoadRegistry(orgsPath)
 	if err != nil {
 		return Options{}, err
 	}
-	t, err := LoadTaxonomy(themes)
+	t, err := LoadTaxonomy(themesPath)
 	if err != nil {
 		return Options{}, err
 	}

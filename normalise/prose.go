@@ -7,6 +7,7 @@ import (
 
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise/dates"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Reports and web pages state their actions in prose: bullet lists under a
@@ -696,7 +697,7 @@ var proseOwner = regexp.MustCompile(`(?i)^(responsible (officers?|persons?|leads
 // label that have no lead.
 func (n *normaliser) owner(text string) {
 	p := &n.prose
-	leads, partners := SplitOrgs(text)
+	leads, partners := orgs.SplitOrgs(text)
 	if len(leads) == 0 {
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // Most government documents print their publisher as a logo on the title
@@ -18,7 +19,7 @@ var bodyName = regexp.MustCompile(`\b(?:Department (?:for|of) [A-Z][A-Za-z]+(?:(
 
 // inferPublisher names the body a document most often names as a
 // department, council or agency (three times at least), or "".
-func inferPublisher(doc *layout.Document, acronyms map[string]string, reg *Registry) string {
+func inferPublisher(doc *layout.Document, acronyms map[string]string, reg *orgs.Registry) string {
 	if doc == nil {
 		return ""
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise/dates"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // A column's role is decided from two kinds of evidence: its header text
@@ -58,7 +59,7 @@ var (
 )
 
 // statsOf measures column i over the body rows.
-func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
+func statsOf(t *layout.Table, i, from int, reg *orgs.Registry) cellStats {
 	var s cellStats
 	words := 0
 	for _, row := range t.Rows[min(from, len(t.Rows)):] {
@@ -130,22 +131,20 @@ func statsOf(t *layout.Table, i, from int, reg *Registry) cellStats {
 
 // orgCell reports a short text that names a body or a post: one the
 // registry knows, an acronym, or a name with a body or post noun.
-func orgCell(s string, reg *Registry) bool {
+func orgCell(s string, reg *orgs.Registry) bool {
 	s = strings.Trim(s, " .;:,")
 	if s == "" || notOrgWords.MatchString(s) {
 		return false
 	}
-	if reg != nil {
-		if _, ok := reg.resolveKnown(cleanName(s), nil, 0); ok {
-			return true
-		}
+	if reg.Resolves(s) {
+		return true
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '/' || r == ',' || r == '&' }) {
-		if isAcronym(strings.Trim(w, "()")) {
+		if orgs.IsAcronym(strings.Trim(w, "()")) {
 			return true
 		}
 	}
-	return postOrOrg.MatchString(s) || GuessKind(s) != KindOther
+	return postOrOrg.MatchString(s) || orgs.GuessKind(s) != orgs.KindOther
 }
 
 // contentScores turns a column's statistics into a score per role.
@@ -183,7 +182,7 @@ var notPlanHeader = regexp.MustCompile(`(?i)\b(likelihood|impact score|risk scor
 
 // decideRoles chooses the roles of a table's columns from its header row
 // and its cells, and says why.
-func decideRoles(t *layout.Table, hdrRows int, reg *Registry, forced map[string]Role) ([]Role, []ColumnEvidence) {
+func decideRoles(t *layout.Table, hdrRows int, reg *orgs.Registry, forced map[string]Role) ([]Role, []ColumnEvidence) {
 	header := headerTexts(t, hdrRows)
 	named := make([]string, len(header))
 	for i, h := range header {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/orgs"
 )
 
 // An action table is read row by row with one reader per table (or per run
@@ -432,7 +433,7 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 	d.a.Outcomes = append(d.a.Outcomes, outs...)
 	// Partners column.
 	for _, p := range paraTexts(tr.cellParas(row, RolePartners)) {
-		l, pa := SplitOrgs(p)
+		l, pa := orgs.SplitOrgs(p)
 		d.a.Partners = addUnique(d.a.Partners, l...)
 		d.a.Partners = addUnique(d.a.Partners, pa...)
 	}
@@ -512,7 +513,7 @@ func (tr *tableReader) rowLeads(d *draft, paras []string, nms int) (leads []stri
 		if differ {
 			perMs = make([][]string, nms)
 			for i, p := range paras {
-				l, pa := SplitOrgs(p)
+				l, pa := orgs.SplitOrgs(p)
 				perMs[i] = l
 				d.a.Partners = addUnique(d.a.Partners, pa...)
 				leads = addUnique(leads, l...)
@@ -522,7 +523,7 @@ func (tr *tableReader) rowLeads(d *draft, paras []string, nms int) (leads []stri
 		}
 	}
 	for _, p := range paras {
-		l, pa := SplitOrgs(p)
+		l, pa := orgs.SplitOrgs(p)
 		leads = addUnique(leads, l...)
 		d.a.Partners = addUnique(d.a.Partners, pa...)
 	}

@@ -1,4 +1,4 @@
-package normalise
+package orgs
 
 import (
 	"regexp"
@@ -42,7 +42,7 @@ func (r *Registry) Resolve(name string, acronyms map[string]string) Organisation
 	base := printed
 	if m := parenTail.FindStringSubmatch(printed); m != nil && m[1] != "" {
 		base = cleanName(m[1])
-		if inner := cleanName(m[2]); isAcronym(inner) && !formerly.MatchString(inner) {
+		if inner := cleanName(m[2]); IsAcronym(inner) && !formerly.MatchString(inner) {
 			canonical := stripThe(base)
 			return Organisation{Canonical: canonical, Aliases: aliasesOf(canonical, printed, inner), Kind: GuessKind(base)}
 		}
@@ -56,6 +56,17 @@ func (r *Registry) Resolve(name string, acronyms map[string]string) Organisation
 	}
 	canonical := stripThe(base)
 	return Organisation{Canonical: canonical, Aliases: aliasesOf(canonical, printed), Kind: GuessKind(canonical)}
+}
+
+// Resolves reports whether the registry knows the name printed in s
+// without a document's acronyms: as it stands, by a bracketed form, or as
+// a post of a known body. A nil registry knows nothing.
+func (r *Registry) Resolves(s string) bool {
+	if r == nil {
+		return false
+	}
+	_, ok := r.resolveKnown(cleanName(s), nil, 0)
+	return ok
 }
 
 // resolveKnown answers from the registry, directly or through the
@@ -77,7 +88,7 @@ func (r *Registry) resolveKnown(name string, acronyms map[string]string, depth i
 	// abbreviation.
 	for short, long := range acronyms {
 		if nameKey(long) == nameKey(name) {
-			if o, ok := r.Lookup(short); ok && isAcronym(short) {
+			if o, ok := r.Lookup(short); ok && IsAcronym(short) {
 				return o, true
 			}
 		}
@@ -128,7 +139,7 @@ func (r *Registry) resolvePost(name string, acronyms map[string]string, depth in
 		}
 		for k := k0; k >= 1; k-- {
 			prefix := strings.Join(words[:k], " ")
-			if k == 1 && !isAcronym(prefix) {
+			if k == 1 && !IsAcronym(prefix) {
 				continue
 			}
 			if o, ok := r.Lookup(prefix); ok {

@@ -1,4 +1,4 @@
-package normalise
+package orgs
 
 import (
 	"regexp"
@@ -225,11 +225,11 @@ func lineBreakCuts(cur, next string, reg *Registry) bool {
 	if leadingMarker.MatchString(next) {
 		return true
 	}
-	if startsLower(next) || reg.known(cur+" "+next) || !orgLike(cur, reg) || !(orgLike(next, reg) || theName(next)) {
+	if startsLower(next) || reg.known(cur+" "+next) || !Like(cur, reg) || !(Like(next, reg) || theName(next)) {
 		return false
 	}
 	first := singular(strings.Fields(next)[0])
-	if (headNouns[first] || roleNouns[first]) && !isAcronym(strings.Fields(next)[0]) {
+	if (headNouns[first] || roleNouns[first]) && !IsAcronym(strings.Fields(next)[0]) {
 		return false
 	}
 	lastWords := strings.Fields(cur)
@@ -288,7 +288,7 @@ func inBrackets(s string, at int) bool {
 
 // orgsLike reports whether s is an organisation or a list of them.
 func orgsLike(s string, reg *Registry) bool {
-	return orgLike(s, reg) || len(splitSoft(s, reg)) > 1
+	return Like(s, reg) || len(splitSoft(s, reg)) > 1
 }
 
 // splitSoft cuts a piece at commas and at "and"/"&" when every part looks
@@ -339,7 +339,7 @@ func splitSoft(s string, reg *Registry) []string {
 func splitAnd(s string, reg *Registry) []string {
 	if len(andWord.FindAllStringIndex(s, maxAnds+1)) > maxAnds {
 		// Not a lead cell but prose: do not try every cut.
-		if orgLike(s, reg) {
+		if Like(s, reg) {
 			return []string{s}
 		}
 		return nil
@@ -369,7 +369,7 @@ func splitAndMemo(s string, reg *Registry, memo map[string][]string) []string {
 				continue
 			}
 			left := strings.TrimSpace(s[:loc[0]])
-			if !orgLike(left, reg) {
+			if !Like(left, reg) {
 				continue
 			}
 			if rest := splitAndMemo(strings.TrimSpace(s[loc[1]:]), reg, memo); rest != nil {
@@ -377,7 +377,7 @@ func splitAndMemo(s string, reg *Registry, memo map[string][]string) []string {
 				break
 			}
 		}
-		if out == nil && orgLike(s, reg) {
+		if out == nil && Like(s, reg) {
 			out = []string{s}
 		}
 	}
@@ -385,11 +385,11 @@ func splitAndMemo(s string, reg *Registry, memo map[string][]string) []string {
 	return out
 }
 
-// orgLike reports whether s, alone, reads as the name of an organisation or
+// Like reports whether s, alone, reads as the name of an organisation or
 // a post: a known name, an acronym, or a capitalised phrase ending in a
 // head noun ("... Centre", "... Constabulary") or a role ("... Manager"),
 // or opening with one before "of"/"for" ("Department for Transport").
-func orgLike(s string, reg *Registry) bool {
+func Like(s string, reg *Registry) bool {
 	s = cleanOrgPiece(s)
 	if s == "" {
 		return false
@@ -405,14 +405,14 @@ func orgLike(s string, reg *Registry) bool {
 		return false
 	}
 	if len(words) == 1 {
-		return isAcronym(words[0])
+		return IsAcronym(words[0])
 	}
 	first := []rune(words[0])
 	if !unicode.IsUpper(first[0]) && !unicode.IsDigit(first[0]) {
 		return false
 	}
 	last := singular(words[len(words)-1])
-	if headNouns[last] || roleNouns[last] || isAcronym(words[len(words)-1]) {
+	if headNouns[last] || roleNouns[last] || IsAcronym(words[len(words)-1]) {
 		return true
 	}
 	for i, w := range words[:len(words)-1] {
@@ -443,8 +443,9 @@ func isRole(s string) bool {
 	return false
 }
 
-// isAcronym: "EEDA", "GO-East", "SE-SEP", "CoSLA", "LSCs".
-func isAcronym(w string) bool {
+// IsAcronym reports a word printed as an acronym: "EEDA", "GO-East",
+// "SE-SEP", "CoSLA", "LSCs".
+func IsAcronym(w string) bool {
 	w = strings.Trim(w, ".,;:'’\"")
 	if len(w) < 2 || len(w) > 12 {
 		return false

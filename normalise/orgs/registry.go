@@ -1,4 +1,4 @@
-package normalise
+package orgs
 
 import (
 	"bytes"
@@ -24,6 +24,14 @@ import (
 //go:embed data/organisations.csv
 var defaultOrganisationsCSV []byte
 
+// Organisation is a canonical body with the forms it was printed in. Its
+// JSON names are part of the JSON Lines contract (normalise.Plan).
+type Organisation struct {
+	Canonical string   `json:"canonical"`
+	Aliases   []string `json:"aliases,omitempty"`
+	Kind      string   `json:"kind"`
+}
+
 // Registry maps printed organisation names to canonical organisations.
 type Registry struct {
 	orgs  []Organisation
@@ -41,7 +49,7 @@ func DefaultRegistry() *Registry {
 	defaultOnce.Do(func() {
 		r := newRegistry()
 		if err := r.readCSV(bytes.NewReader(defaultOrganisationsCSV), "data/organisations.csv"); err != nil {
-			panic("normalise: embedded organisations.csv: " + err.Error()) // a build defect, caught by tests
+			panic("orgs: embedded organisations.csv: " + err.Error()) // a build defect, caught by tests
 		}
 		defaultRegistry = r
 	})

@@ -1,4 +1,4 @@
-package normalise
+package orgs
 
 import (
 	"strings"
@@ -216,7 +216,7 @@ func (r *Registry) DocumentAcronyms(texts []string) map[string]string {
 			return !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '-' || c == '&' || c == '\'' || c == '’')
 		}) {
 			w = trimPossessive(strings.Trim(w, "-'’"))
-			if _, ok := out[w]; ok || !isAcronym(w) {
+			if _, ok := out[w]; ok || !IsAcronym(w) {
 				continue
 			}
 			if o, ok := r.Lookup(w); ok && nameKey(o.Canonical) != nameKey(w) {
