@@ -8,6 +8,7 @@ import (
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise/dates"
 	"github.com/planmap/planmap/normalise/orgs"
+	"github.com/planmap/planmap/normalise/themes"
 )
 
 // Normalise turns one document's layout into its plan. file is the input
@@ -23,7 +24,7 @@ func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 		opt.Orgs = orgs.DefaultRegistry()
 	}
 	if opt.Themes == nil {
-		opt.Themes = DefaultTaxonomy()
+		opt.Themes = themes.DefaultTaxonomy()
 	}
 	n := &normaliser{file: file, name: DocumentName(file), opt: opt, plan: &Plan{Document: DocumentName(file), Actions: []Action{}}}
 	if doc == nil {

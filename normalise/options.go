@@ -1,13 +1,16 @@
 package normalise
 
-import "github.com/planmap/planmap/normalise/orgs"
+import (
+	"github.com/planmap/planmap/normalise/orgs"
+	"github.com/planmap/planmap/normalise/themes"
+)
 
 // Options carries what the user can replace: the organisation registry, the
 // theme taxonomy and per-file metadata from a manifest. The zero value uses
 // the shipped defaults.
 type Options struct {
 	Orgs     *orgs.Registry
-	Themes   *Taxonomy
+	Themes   *themes.Taxonomy
 	Manifest Manifest
 	// Columns fixes the role of a column by its header text (normHeader),
 	// whatever its header and cells say (--columns).
@@ -21,7 +24,7 @@ func LoadOptions(orgsPath, themesPath, manifest string) (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
-	t, err := LoadTaxonomy(themesPath)
+	t, err := themes.LoadTaxonomy(themesPath)
 	if err != nil {
 		return Options{}, err
 	}

@@ -1,4 +1,9 @@
-package normalise
+// Package themes classifies an action's text under the themes of a
+// taxonomy, so that actions can be compared across regions, and says which
+// rule gave each theme. The taxonomy ships embedded (data/themes.csv);
+// --themes FILE replaces it. The format and the default themes are in
+// docs/themes.md.
+package themes
 
 import (
 	"bytes"
@@ -45,7 +50,7 @@ func DefaultTaxonomy() *Taxonomy {
 	defaultTaxonomyOnce.Do(func() {
 		t, err := readTaxonomy(bytes.NewReader(defaultThemesCSV), "data/themes.csv")
 		if err != nil {
-			panic("normalise: embedded themes.csv: " + err.Error()) // a build defect, caught by tests
+			panic("themes: embedded themes.csv: " + err.Error()) // a build defect, caught by tests
 		}
 		defaultTaxonomy = t
 	})
