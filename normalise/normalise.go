@@ -16,7 +16,7 @@ import (
 //
 // It reads the blocks in order: action tables (recognised by their header
 // row) give actions row by row; headings set the objective in force; lists
-// and splitSentences that state commitments give actions in prose documents.
+// and sentences that state commitments give actions in prose documents.
 // Then actions that several tables print under one reference are merged,
 // leads are resolved, and themes and IDs are assigned.
 func Normalise(doc *layout.Document, file string, opt Options) *Plan {
@@ -395,111 +395,6 @@ func headerTexts(t *layout.Table, rows int) []string {
 		}
 	}
 	return out
-}
-
-// finish turns drafts into actions: leads resolved, milestone leads kept
-// only where they differ, themes, IDs.
-func (n *normaliser) finish() {
-	for _, d := range n.drafts {
-		a := &d.a
-		n.finishLeads(d)
-		if a.Outcomes == nil {
-			a.Outcomes = []string{}
-		}
-		if a.Leads == nil {
-			a.Leads = []string{}
-		}
-		if a.Partners == nil {
-			a.Partners = []string{}
-		}
-		if a.Milestones == nil {
-			a.Milestones = []Milestone{}
-		}
-		if a.Due.Text == "" && len(a.Milestones) == 0 {
-			// A deadline printed in the action's own words.
-			a.Due = n.findDue(a.Text)
-		}
-		for i := range a.Milestones {
-			if a.Milestones[i].Source.File == "" {
-				a.Milestones[i].Source = a.Source
-			}
-		}
-		for _, l := range a.Leads {
-			a.LeadOrgs = append(a.LeadOrgs, n.resolve(l))
-		}
-		for _, p := range a.Partners {
-			a.PartnerOrgs = append(a.PartnerOrgs, n.resolve(p))
-		}
-		text := strings.Join(append([]string{a.Text, a.Objective.Title}, a.Outcomes...), " ")
-		a.Themes, a.ThemeRules = n.opt.Themes.Classify(text)
-		if len(a.Themes) == 0 {
-			a.Themes = []string{"unclassified"}
-		}
-		a.Region = n.plan.Meta.Region
-		n.plan.Actions = append(n.plan.Actions, *a)
-	}
-	n.assignIDs()
-	n.collectOrganisations()
-}
-
-// assignIDs gives each action a stable ID: the document and its reference
-// (with the objective code when references restart per objective), else its
-// position.
-func (n *normaliser) assignIDs() {
-	seen := map[string]int{}
-	for i := range n.plan.Actions {
-		a := &n.plan.Actions[i]
-		key := ""
-		if a.Ref != "" {
-			key = a.Ref
-			if a.Objective.Code != "" && a.Objective.Code != refNumber(a.Ref) {
-				key = a.Objective.Code + "." + a.Ref
-			}
-		} else {
-			key = strconv.Itoa(i + 1)
-		}
-		seen[key]++
-		if seen[key] > 1 {
-			key += "-" + strconv.Itoa(seen[key])
-		}
-		a.ID = n.name + "#" + key
-		a.Document = n.name
-		if a.Source.File == "" {
-			a.Source.File = n.file
-		}
-	}
-}
-
-// resolve returns the canonical name of a printed organisation.
-func (n *normaliser) resolve(name string) string {
-	o := n.opt.Orgs.Resolve(name, n.plan.Acronyms)
-	if o.Canonical == "" {
-		return name
-	}
-	return o.Canonical
-}
-
-// collectOrganisations lists every organisation named as a lead or partner.
-func (n *normaliser) collectOrganisations() {
-	seen := map[string]int{}
-	for _, a := range n.plan.Actions {
-		for _, name := range append(append([]string{}, a.Leads...), a.Partners...) {
-			o := n.opt.Orgs.Resolve(name, n.plan.Acronyms)
-			if o.Canonical == "" {
-				o.Canonical = name
-			}
-			i, ok := seen[o.Canonical]
-			if !ok {
-				seen[o.Canonical] = len(n.plan.Organisations)
-				n.plan.Organisations = append(n.plan.Organisations, Organisation{Canonical: o.Canonical, Kind: o.Kind})
-				i = len(n.plan.Organisations) - 1
-			}
-			org := &n.plan.Organisations[i]
-			if name != org.Canonical {
-				org.Aliases = addUnique(org.Aliases, name)
-			}
-		}
-	}
 }
 
 // documentTexts lists every text of the document, for acronym learning.

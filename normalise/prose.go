@@ -12,7 +12,7 @@ import (
 
 // Reports and web pages state their actions in prose: bullet lists under a
 // heading such as "Activities" or after a lead-in such as "In 2009-10 we
-// will:", and splitSentences that commit someone to something ("It is proposed
+// will:", and sentences that commit someone to something ("It is proposed
 // that the Council should ...", "... to be developed by the steering group
 // during 2005/06", "The steering group will ensure ... by the end of
 // 2005/06"). Only clear commitments with an owner or a date are taken;
@@ -270,7 +270,7 @@ func (n *normaliser) paragraph(b *layout.Block) {
 }
 
 // paragraphText reads a paragraph (or a numbered list item standing for
-// one): a heading-like title, a lead-in to a list, or splitSentences.
+// one): a heading-like title, a lead-in to a list, or sentences.
 func (n *normaliser) paragraphText(text, ref string, page int) {
 	p := &n.prose
 	p.listActive = false
@@ -413,7 +413,7 @@ func (n *normaliser) sentenceAction(text, ref string, due Due, lead string) {
 
 func (n *normaliser) page() int { return n.curPage }
 
-// Commitment splitSentences.
+// Commitment sentences.
 var (
 	itIsProposed = regexp.MustCompile(`(?i)\bit is (?:therefore |also |now )?(?:proposed|intended|planned|agreed|recommended) (that|to) (.+)$`)
 	willDo       = regexp.MustCompile(`^(?:(?:The|the) ([a-z][a-z ]{2,40}?|[A-Z][\w&'’ -]{1,60}?)|([A-Z][A-Za-z&'’-]+(?: [A-Z][A-Za-z&'’-]+)*)) will (?:also |now |then )?(.+)$`)
@@ -632,7 +632,7 @@ func splitSentences(text string) []string {
 	return out
 }
 
-// Delivery splitSentences name the body that leads a section's work.
+// Delivery sentences name the body that leads a section's work.
 var deliveredBy = regexp.MustCompile(`(?i)\b(?:will be|is being|are being|is|are)\s+(?:led|delivered|managed|co-ordinated|coordinated|taken forward|run|overseen)\s+(?:in partnership\s+)?(?:by|with)\s+(.+)$`)
 
 var genericGroup = regexp.MustCompile(`^(?:a|the)\s+((?:[a-z]+\s+){0,3}?(?:group|team|partnership|board|forum|panel|committee|network))\b`)
