@@ -3,36 +3,72 @@
 // organisations, outcomes, priorities and themes, each with its provenance.
 //
 // It never knows the input format: everything it reads is a layout.Document.
+// The model is model.go; what a user can replace (--orgs, --themes,
+// --manifest, --columns) is options.go.
 //
-// # How a document is read (Normalise)
+// # Stages
 //
-// Blocks are read in order (normalise.go):
+// Normalise (normalise.go) reads a document in these stages. Before them,
+// metadata (title, body, region, period, type) comes from the text and the
+// manifest (meta.go, manifest.go), and the acronyms the document defines
+// are learnt (orgs.FindAcronyms).
 //
-//   - Headings open sections; one that names an objective ("Issue 1: ...",
-//     "3. Current research", "SO2: ...") sets the objective of what follows.
-//   - Tables are action tables when their header row gives an action column
-//     plus another role (columns.go: action, milestone, outcome, lead,
-//     partners, due, priority, status, progress, planned, ref). Rows are read
-//     by a tableReader (tables.go): spanning or lone objective rows, rows
-//     that continue the action above ('cont', empty action cell, a page
+//  1. Candidate units. The blocks are read in order (normalise.go: walk).
+//     Headings open sections; one that names an objective ("Issue 1: ...",
+//     "3. Current research", "SO2: ...") sets the objective of what
+//     follows (refs.go reads references and objective codes). A table is
+//     an action table, a continuation of the one before, a small table of
+//     dated steps, or a box of text read as prose (normalise.go: table,
+//     milestoneTable, boxTable). An action table's rows are read by a
+//     tableReader (tables.go): spanning or lone objective rows, rows that
+//     continue the action above ('cont', an empty action cell, a page
 //     break's split text), milestones paired with the due column by
 //     position, per-milestone leads, progress ("done") and planned
-//     milestones dated from their own words (datefind.go). Lettered points
-//     in one cell ("a) ... b) Support GOSE in: i) ...") become one action
-//     each (items.go). A table with the same header continues the one before.
-//   - Label/value forms ("Mitigating actions" | ..., "Responsible officer" |
-//     ...) give actions and their owner (forms.go).
-//   - Lists and sentences give actions in prose documents (prose.go):
-//     bullets after an action heading or lead-in ("we will:"), and sentences
-//     that commit an owner or a date ("It is proposed that ...", "... to be
-//     developed by the steering group during 2005/06"). They are used only
-//     when the document has no action table.
+//     milestones. Lettered points in one cell ("a) ... b) Support GOSE in:
+//     i) ...") become one action each (items.go). Label/value forms
+//     ("Mitigating actions" | ..., "Responsible officer" | ...) give
+//     actions and their owner (forms.go). Lists and sentences give actions
+//     in prose documents (prose.go), only when the document has no action
+//     table. Every unit read becomes a draft (draft.go).
+//  2. Roles. What each table column holds: action, milestone, outcome,
+//     lead, partners, due, priority, status, progress, planned, ref. The
+//     header's words give a role (columns.go: RoleOf); the cells' content
+//     fills the columns the header leaves unnamed, with the evidence
+//     planmap explain prints (roles.go); a lead column whose cells are
+//     activities or plan titles loses its role (leadcols.go); a columns
+//     file fixes a header's role for a batch (columnsfile.go).
+//  3. Commitments. In prose, who commits decides what is an action: a
+//     lead-in ("The Council will:") makes the items after it actions, and
+//     a sentence that commits a party ("We will introduce ...") is one
+//     (commit.go). "We" is the body that publishes the document, named in
+//     it or inferred from the body it names most (publisher.go).
+//  4. Merge. One commitment printed twice is one action: the same
+//     reference in two tables, a later table restating an earlier one,
+//     prose restatements folded together; beside action tables, prose
+//     is kept only where it commits a body to something the tables do
+//     not say (merge.go).
+//  5. Resolution. Leads a column does not give are taken from what the
+//     text says ("Support SEEDA in ..."), and generic references ("the
+//     steering group", "the Council") take the full name the document
+//     gives (leads.go). Every lead and partner is resolved to a canonical
+//     organisation of a kind by the package orgs, through the Registry.
+//     Dates are read where they are printed, by the package dates (due.go:
+//     a due cell, the date inside a sentence); a date printed without a
+//     year takes the year of the document's period. An action with no due
+//     and no milestones takes the date in its own words (finish.go).
+//  6. Themes. Each action's text, objective and outcomes are classified
+//     by the package themes, through the Taxonomy, with the rule that
+//     fired; then actions get their stable IDs and the plan lists the
+//     organisations it names (finish.go).
 //
-// Then (merge.go) actions printed under the same reference in two tables,
-// or restated in a later table, become one; prose restatements fold
-// together; sections' delivery bodies become leads (leads.go); generic
-// references ("the steering group", "the Council") take the full name the
-// document gives; leads are resolved through the Registry; themes come from
-// the Taxonomy; metadata from the text and the manifest (meta.go,
-// manifest.go).
+// # Subpackages
+//
+// Each does one job, with its data and its tests, and none imports
+// normalise: dates (a printed date → an interval with a precision), orgs
+// (a lead cell → organisations as printed → canonical organisations; the
+// registry data/organisations.csv) and themes (a text → its themes; the
+// taxonomy data/themes.csv). due.go, organisations.go and taxonomy.go keep
+// their types and loaders available under normalise's names (Due,
+// Registry, Taxonomy ...). normalise/eval scores planmap's JSON Lines
+// against gold annotations.
 package normalise
