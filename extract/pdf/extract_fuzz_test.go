@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"testing"
 )
@@ -9,6 +10,12 @@ import (
 func FuzzExtract(f *testing.F) {
 	f.Add(synthPDF("", "BT /F1 12 Tf 72 700 Td (Hello world) Tj ET 0 0 m 100 0 l S"))
 	f.Add(synthPDF("/Rotate 90", "BT /F1 12 Tf 0 1 -1 0 100 72 Tm [(A) -300 (B)] TJ ET", "q 1 0 0 1 5 5 cm 0 0 10 10 re f Q"))
+	// the repair path: offsets shifted, the xref table and trailer gone,
+	// junk around the file
+	ok := synthPDF("", "BT /F1 12 Tf 72 700 Td (Hello world) Tj ET")
+	f.Add(append([]byte("%PDF-1.4\n% shifted\n"), ok[9:]...))
+	f.Add(ok[:bytes.LastIndex(ok, []byte("xref"))])
+	f.Add(append(append([]byte("HTTP/1.1 200 OK\r\n\r\n"), ok...), make([]byte, 64)...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Extract(context.Background(), data, Options{Workers: 2, MaxPages: 50})
 		if err == nil && doc == nil {

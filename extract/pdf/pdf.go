@@ -142,7 +142,7 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	r, err := open(data)
+	r, data, repaired, err := openRepaired(data)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +156,9 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 	}
 	pages := choosePages(opt.Pages, n)
 	d := &docRead{numPages: n, meta: map[string]string{}}
+	for _, note := range repaired {
+		d.warnings = append(d.warnings, "damaged file repaired: "+note)
+	}
 	d.title, d.meta = info(r)
 	d.pages = make([]pageResult, len(pages))
 	workers := opt.Workers
