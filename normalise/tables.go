@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"github.com/planmap/planmap/normalise/dates"
 	"regexp"
 	"strings"
 
@@ -33,15 +34,28 @@ type tableReader struct {
 	// listed counts the items added to an action whose text ends with a
 	// lead-in ("Services involved in this activity include:").
 	listed int
+	// measures is set when the milestone column is a column of measures.
+	measures bool
 }
 
 func newTableReader(n *normaliser, table int, header []string, roles []Role) *tableReader {
 	tr := &tableReader{n: n, table: table, roles: roles, header: header, cols: map[Role][]int{}}
 	for i, r := range roles {
 		tr.cols[r] = append(tr.cols[r], i)
+		if r == RoleMilestone && i < len(header) && measureHeader.MatchString(header[i]) && !milestoneHeader.MatchString(header[i]) {
+			tr.measures = true
+		}
 	}
 	return tr
 }
+
+// A measure column ("Measure", "How will we know", "KPI") lists what an
+// action is judged by: its outcomes. Only the measures that carry a date
+// of their own ("Key decisions taken by July 2025") are milestones too.
+var (
+	measureHeader   = regexp.MustCompile(`(?i)\b(measur(e|es|ed|ing)|indicators?|kpis?|evidence of success|success criteria|how will we know)\b`)
+	milestoneHeader = regexp.MustCompile(`(?i)\b(milestones?|key steps|deliverables?)\b`)
+)
 
 // sameLayout reports whether another table's header gives the same roles,
 // so its rows continue this one's (a plan printed one table per page).
@@ -367,6 +381,18 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 	// Milestones from a milestone column, paired with the due column.
 	ms := milestoneTexts(tr.cellParas(row, RoleMilestone))
 	dues := paraTexts(tr.cellParas(row, RoleDue))
+	if tr.measures && len(dues) <= 1 {
+		// Measures are outcomes; those with a date of their own are also
+		// milestones.
+		var dated []string
+		for _, t := range ms {
+			d.a.Outcomes = append(d.a.Outcomes, t)
+			if ownDeadline(t) != "" || tr.n.findDue(t).Text != "" {
+				dated = append(dated, t)
+			}
+		}
+		ms = dated
+	}
 	if cont && len(ms) > 0 {
 		if i, ok := d.lastMs[RoleMilestone]; ok && splitPiece(d.a.Milestones[i].Text, ms[0]) {
 			d.a.Milestones[i].Text = joinSplit(d.a.Milestones[i].Text, ms[0])
@@ -386,6 +412,16 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 			m := Milestone{Text: t, Source: src}
 			if due != "" {
 				m.Due = tr.n.parseDue(due)
+			}
+			// A step that names its own deadline ("Key decisions taken by
+			// July 2025") is due then, whatever the row's timescale says.
+			if own := ownDeadline(t); own != "" && (len(dues) != len(ms) || due == "") {
+				m.Due = tr.n.parseDue(own)
+				// The deadline printed at the end is the milestone's due,
+				// not part of what is to be done.
+				if rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(t, " .;"), own)); rest != strings.TrimRight(t, " .;") && hasWords(rest, 2) {
+					m.Text = strings.TrimRight(rest, " ,–-")
+				}
 			}
 			leads := rowLeads
 			if perMs != nil {
@@ -616,3 +652,18 @@ func (tr *tableReader) onlyAction(row layout.Row) bool {
 
 // accepted matches a response that accepts a recommendation.
 var accepted = regexp.MustCompile(`(?i)^(accept|accepted|agree|agreed|support|supported)\b`)
+
+// ownDeadline returns the deadline a milestone's own words give ("by July
+// 2025", "no later than April 26", "from August 2024"), or "".
+func ownDeadline(text string) string {
+	m := deadlineIn.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	if dates.FindText(m[1]) == "" {
+		return ""
+	}
+	return strings.TrimSpace(m[0])
+}
+
+var deadlineIn = regexp.MustCompile(`(?i)\b(?:by|no later than|before|from|in|during)\s+((?:the\s+)?(?:end of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter|q[1-4]|20\d\d)[a-z]*\.?\s*[’'‘]?\s*(?:\d{2,4})?)`)
