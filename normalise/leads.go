@@ -147,6 +147,14 @@ func (n *normaliser) finishLeads(d *draft) {
 	if !d.leadCol && len(a.Leads) == 0 {
 		a.Leads = leadsFromText(a.Text, n.opt.Orgs)
 	}
+	// A row or item that names the party committing to it ("Cabinet
+	// Office will offer leaner tendering") is that party's. A bare group
+	// ("Departments will ...") names no one in particular.
+	if !d.leadCol && len(a.Leads) == 0 && d.table > 0 {
+		if party, _, ok := commitParty(a.Text); ok && !selfParty(party) && !bareGroup(party) {
+			a.Leads = []string{n.partyLead(party)}
+		}
+	}
 	// Milestone leads.
 	var all []string
 	same := true
@@ -284,4 +292,23 @@ func (n *normaliser) fullName(name string) string {
 		return name
 	}
 	return best
+}
+
+// bareGroup reports a subject that is a plural noun for many bodies
+// ("Departments", "All Departments", "Local authorities", "Policy teams").
+func bareGroup(s string) bool {
+	w := strings.Fields(strings.ToLower(strings.TrimSpace(s)))
+	if len(w) == 0 {
+		return true
+	}
+	last := w[len(w)-1]
+	if !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") {
+		return false
+	}
+	for _, x := range w[:len(w)-1] {
+		if x != "all" && x != "the" && x != "local" && x != "policy" && x != "government" && x != "other" && x != "relevant" {
+			return false
+		}
+	}
+	return true
 }
