@@ -99,6 +99,11 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // same bytes) and notes saying what was repaired.
 func openRepaired(data []byte) (*lpdf.Reader, []byte, []string, error) {
 	fixed, notes := repairBytes(data)
+	if dec, n := decodeForeignStreams(fixed); n > 0 {
+		if rb, ok := rebuildXref(dec); ok {
+			fixed = rb
+		}
+	}
 	r, err := open(fixed)
 	if err == nil && !xrefSuspect(fixed) && len(newDocReader(r).pages) > 0 {
 		return r, fixed, notes, nil
@@ -260,12 +265,12 @@ var (
 // the objects packed in object streams, finds the trailer's /Root, /Info,
 // /Encrypt and /ID (or, without a trailer, the catalog), and returns data
 // with a new cross-reference stream and startxref appended.
-func rebuildXref(data []byte) ([]byte, bool) {
-	objs := map[int]objLoc{}
-	maxNum := 0
-	// Every candidate header first, and every "endstream", in one pass
-	// each, so that skipping a stream's data (which may hold anything)
-	// costs no rescans.
+// scanHeads finds the object headers ("12 0 obj") in data, skipping
+// stream data (which may hold anything): for each, its number, where the
+// header starts and ends, and its generation. Every candidate header, and
+// every "endstream", is found in one pass each, so skipping costs no
+// rescans.
+func scanHeads(data []byte) [][]int {
 	var cands [][]int
 	for _, m := range objHeadRe.FindAllSubmatchIndex(data, -1) {
 		if m[0] > 0 && !isSpace(data[m[0]-1]) && !isDelim(data[m[0]-1]) {
@@ -277,7 +282,7 @@ func rebuildXref(data []byte) ([]byte, bool) {
 	for _, m := range endstreamRe.FindAllIndex(data, -1) {
 		ends = append(ends, m[0])
 	}
-	var heads [][]int // number, start, end of the header
+	var heads [][]int
 	skip := 0
 	for k, m := range cands {
 		if m[0] < skip {
@@ -288,9 +293,7 @@ func rebuildXref(data []byte) ([]byte, bool) {
 		if err1 != nil || err2 != nil || num > 10_000_000 {
 			continue
 		}
-		objs[num] = objLoc{off: m[0], gen: gen}
-		maxNum = max(maxNum, num)
-		heads = append(heads, []int{num, m[0], m[1]})
+		heads = append(heads, []int{num, m[0], m[1], gen})
 		next := len(data)
 		if k+1 < len(cands) {
 			next = cands[k+1][0]
@@ -300,6 +303,17 @@ func rebuildXref(data []byte) ([]byte, bool) {
 				skip = ends[i]
 			}
 		}
+	}
+	return heads
+}
+
+func rebuildXref(data []byte) ([]byte, bool) {
+	objs := map[int]objLoc{}
+	maxNum := 0
+	heads := scanHeads(data)
+	for _, h := range heads {
+		objs[h[0]] = objLoc{off: h[1], gen: h[3]}
+		maxNum = max(maxNum, h[0])
 	}
 	if len(objs) == 0 {
 		return nil, false
