@@ -155,6 +155,14 @@ func (n *normaliser) finishLeads(d *draft) {
 			a.Leads = []string{n.partyLead(party)}
 		}
 	}
+	// A row of a table of actions under a heading that announces the
+	// document's own actions ("Part 6: The 14 actions"), with no lead
+	// column and no party named, is the publisher's.
+	if !d.leadCol && len(a.Leads) == 0 && d.table > 0 && d.chapter {
+		if p := n.publisher(); p != "" {
+			a.Leads = []string{p}
+		}
+	}
 	// Milestone leads.
 	var all []string
 	same := true

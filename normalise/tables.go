@@ -256,6 +256,7 @@ func (tr *tableReader) readRow(row layout.Row, rowNo int) {
 	d.table = tr.table
 	d.a.Objective = tr.objectiveFor(ref)
 	d.leadCol = len(tr.cols[RoleLead]) > 0 || len(tr.cols[RolePartners]) > 0
+	d.chapter = tr.n.inActionChapter()
 	tr.n.add(d)
 	tr.cur = d
 	tr.fill(d, row, false)
