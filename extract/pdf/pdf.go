@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -94,6 +96,7 @@ type pageResult struct {
 	tables   []PageTable
 	err      error // the page could not be read
 	tableErr error // the page was read but table finding failed
+	garbled  bool  // the page's text is mostly characters no text holds
 }
 
 // docRead is what the parallel page stage hands to the document stages.
@@ -200,7 +203,7 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 	if canceled {
 		return nil, &layout.Error{Status: layout.StatusTimeout, Err: ctx.Err()}
 	}
-	glyphs, failed := 0, 0
+	glyphs, failed, readable := 0, 0, 0
 	var firstErr *layout.Error
 	for _, p := range d.pages {
 		if p.tableErr != nil {
@@ -215,12 +218,20 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 			continue
 		}
 		glyphs += p.glyphs
+		if p.garbled {
+			d.warnings = append(d.warnings, fmt.Sprintf("page %d: text layer looks garbled (mostly unmapped, control or private-use characters)", p.n))
+		} else if p.glyphs > 0 {
+			readable++
+		}
 	}
 	if failed == len(pages) && firstErr != nil {
 		return nil, firstErr
 	}
 	if glyphs == 0 {
 		return nil, &layout.Error{Status: layout.StatusNoText, Err: errors.New("no text layer (scanned?); OCR is not supported yet")}
+	}
+	if readable == 0 {
+		return nil, &layout.Error{Status: layout.StatusNoText, Err: errors.New("the text layer is garbled on every page (fonts without a usable character map?)")}
 	}
 	return d, nil
 }
@@ -241,6 +252,7 @@ func readOne(dr *docReader, n int) (res pageResult) {
 	res.text = pt
 	res.tables, res.tableErr = safeTables(pt)
 	res.glyphs = len(pt.Glyphs)
+	res.garbled = garbled(pt.Glyphs)
 	pt.Glyphs = nil // the largest part of a page; a long document keeps every page
 	return res
 }
@@ -255,6 +267,27 @@ func safeTables(pt *pageText) (ts []PageTable, err error) {
 		}
 	}()
 	return findTables(pt), nil
+}
+
+// garbled reports whether a page's text is mostly characters that no
+// text holds: U+FFFD (a code no map resolved), control characters and
+// private-use glyphs, as a font without a usable ToUnicode map gives. A
+// page needs 20 such characters or more, and more of them than of
+// anything else but spaces.
+func garbled(gs []Glyph) bool {
+	bad, n := 0, 0
+	for _, g := range gs {
+		for _, r := range g.Text {
+			switch {
+			case unicode.IsSpace(r):
+				continue
+			case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Co, r):
+				bad++
+			}
+			n++
+		}
+	}
+	return bad >= 20 && bad*2 > n
 }
 
 // debugPanics prints recovered table-finder panics (tests flip it).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -500,5 +501,25 @@ func TestWorkersSameResult(t *testing.T) {
 	b, _ := json.Marshal(four)
 	if !bytes.Equal(a, b) {
 		t.Error("1 and 4 workers give different documents")
+	}
+}
+
+// TestGarbledTextLayer: a font without a usable character map gives
+// codes no text holds (U+FFFD, control characters). A page of them is a
+// warning naming the page; a document with nothing else is no-text-layer,
+// never ok with garbage.
+func TestGarbledTextLayer(t *testing.T) {
+	junk := "BT /F1 12 Tf 72 700 Td (" + strings.Repeat("\\001\\002\\003\\004\\005\\006 ", 8) + ") Tj ET"
+	good := "BT /F1 12 Tf 72 700 Td (Objective 1: to tackle poverty and disadvantage) Tj ET"
+	doc, err := Extract(context.Background(), synthPDF("", good, junk), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "page 2: text layer looks garbled") {
+		t.Errorf("warnings %q, want page 2 garbled", doc.Warnings)
+	}
+	_, err = Extract(context.Background(), synthPDF("", junk, junk), Options{})
+	if layout.StatusOf(err) != layout.StatusNoText || !strings.Contains(fmt.Sprint(err), "garbled") {
+		t.Errorf("all pages garbled: %v, want no-text-layer", err)
 	}
 }
