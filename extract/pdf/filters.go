@@ -47,8 +47,9 @@ const maxDecoded = 256 << 20
 // when the file has none, or is encrypted (its stream data cannot be
 // decoded before decryption).
 func decodeForeignStreams(data []byte) ([]byte, int) {
-	if !foreignFilterRe.Match(data) || bytes.Contains(data, []byte("/Encrypt")) {
-		return data, 0
+	if !bytes.Contains(data, []byte("LZWDecode")) && !bytes.Contains(data, []byte("RunLengthDecode")) &&
+		!bytes.Contains(data, []byte("ASCIIHexDecode")) || bytes.Contains(data, []byte("/Encrypt")) {
+		return data, 0 // most files: no regexp over the whole file
 	}
 	heads := scanHeads(data)
 	var out bytes.Buffer
