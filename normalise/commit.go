@@ -45,7 +45,7 @@ var notCommitVerb = map[string]bool{
 	"benefit": true, "continue": false, "result": true, "depend": true,
 	"remain": true, "vary": true, "become": true, "face": true, "see": true,
 	"want": true, "expect": true, "know": true, "find": true, "feel": true,
-	"get": true, "come": true, "happen": true, "lead": true, "apply": true,
+	"get": true, "come": true, "happen": true, "apply": true,
 	"form": true, "include": true, "cover": true, "require": true, "reflect": true,
 	"receive": true, "pay": true, "ensure": false, "look": false, "set": false,
 }
@@ -65,6 +65,12 @@ var notParty = regexp.MustCompile(`(?i)^(?:the\s+)?(this|these|that|those|it|the
 // commitParty returns the committing party of a sentence and the verb it
 // commits to, or ok=false.
 func commitParty(s string) (party, verb string, ok bool) {
+	if m := sentenceParty.FindStringSubmatch(s); m != nil && strings.EqualFold(m[2], "lead") && leadsTo.MatchString(s) {
+		return "", "", false // "will lead to": a consequence
+	}
+	if m := withParty.FindStringSubmatch(s); m != nil && !notParty.MatchString(m[1]) && !notCommitVerb[strings.ToLower(m[2])] {
+		return strings.TrimSpace(m[1]), strings.ToLower(m[2]), true
+	}
 	m := sentenceParty.FindStringSubmatch(s)
 	if m == nil {
 		// "The strategy makes a commitment that the government will
@@ -223,3 +229,30 @@ func governmentWord(s string) bool {
 // ("makes a commitment that the government will", "a clear commitment
 // to test").
 var commitmentNoun = regexp.MustCompile(`(?i)\b(?:makes?|gives?|provides?|sets? out|contains?|includes?)\s+(?:a|an|the|our|its)?\s*(?:clear |firm |new |further )?commitments?\s+(?:that\s+(the government|government|we|[A-Z][\w&'’ -]{1,50}?)\s+will|to)\b`)
+
+var leadsTo = regexp.MustCompile(`(?i)\bwill (?:also )?lead to\b`)
+
+// withParty matches a named party that commits together with others:
+// "Public Health England (PHE) in partnership with Greater Manchester will
+// ...".
+var withParty = regexp.MustCompile(`^((?:The\s+)?[A-Z][\w&'’-]*(?:\s+(?:of|for|and|&|the|\(?[A-Z][\w&'’-]*\)?)){0,7})\s*,?\s+(?:in partnership with|working with|together with|alongside|with the support of|supported by|and its partners)\b[^.]{1,120}?\s+will\s+(?:also\s+|continue to\s+)?(\w+)`)
+
+// progressiveParty matches an item that says what a named body is doing
+// ("Gloucestershire Jobcentre Plus District is also conducting ...", "The
+// newly formed Centre for Ageing Better is pleased to be working with").
+var progressiveParty = regexp.MustCompile(`^(?:The\s+)?(?:newly formed\s+|new\s+)?([A-Z][\w&'’-]*(?:\s+(?:of|for|and|&|the|\(?[A-Z][\w&'’-]*\)?)){0,8})(?:\s*,?\s+(?:in partnership with|working with|together with|with)\b[^.,]{1,80}?,?)?\s+(?:is|are)\s+(?:also\s+|now\s+|already\s+|pleased to be\s+|currently\s+)*(?:working|conducting|developing|piloting|running|leading|funding|delivering|testing|trialling|exploring|reviewing|building|supporting|establishing|commissioning|commencing|starting|undertaking|preparing|producing|planning|launching)\b`)
+
+// itemParty is the party an item of a list of actions names as doing it:
+// a committing party, or a named body said to be doing it now.
+func itemParty(text string) (string, bool) {
+	if p, _, ok := commitParty(text); ok {
+		return p, true
+	}
+	if m := progressiveParty.FindStringSubmatch(text); m != nil {
+		p := strings.TrimSpace(m[1])
+		if !notParty.MatchString(p) && (orgs.Like(p, nil) || orgCell(p, nil) || definiteBody(p)) {
+			return p, true
+		}
+	}
+	return "", false
+}

@@ -189,7 +189,7 @@ func (n *normaliser) listAction(text, ref string) {
 	}
 	// An item that names its own party ("Public Health England will
 	// ...") is that party's.
-	if own, _, ok := commitParty(text); ok && !selfParty(own) {
+	if own, ok := itemParty(text); ok && !selfParty(own) {
 		party = own
 	}
 	// "We" is the publisher, unless the section says which body
