@@ -77,11 +77,8 @@ func repairBytes(data []byte) ([]byte, []string) {
 	// /Predictor 1 is "no prediction", which the library refuses: the
 	// entry is blanked in place.
 	if bytes.Contains(data, []byte("/Predictor 1")) {
-		for i, m := range predictor1Re.FindAllIndex(data, -1) {
+		for _, m := range predictor1Re.FindAllIndex(data, -1) {
 			own()
-			if i == 0 {
-				notes = append(notes, "/Predictor 1 read as no predictor")
-			}
 			for k := m[0]; k < m[0]+len("/Predictor 1"); k++ {
 				data[k] = ' '
 			}
@@ -101,6 +98,11 @@ func openRepaired(data []byte) (*lpdf.Reader, []byte, []string, error) {
 	fixed, notes := repairBytes(data)
 	if dec, n := decodeForeignStreams(fixed); n > 0 {
 		if rb, ok := rebuildXref(dec); ok {
+			fixed = rb
+		}
+	}
+	if fx, n := fixEscapes(fixed); n > 0 {
+		if rb, ok := rebuildXref(fx); ok {
 			fixed = rb
 		}
 	}
@@ -583,4 +585,72 @@ func objStmCatalog(b, d []byte, budget *int) int {
 		}
 	}
 	return -1
+}
+
+// invalidEscRe finds a backslash that starts no escape PDF defines.
+var invalidEscRe = regexp.MustCompile(`\\[^nrtbf()\\0-7\r\n]`)
+
+// fixEscapes drops the backslash of every escape PDF does not define
+// ("\ " in "(AutoCAD\ 2012)") in the literal strings of the file's
+// objects, outside stream data: the spec says such a backslash is
+// ignored, and the PDF library refuses the whole object instead (a page
+// dictionary lost, the document without pages). The offsets change, so
+// the caller rebuilds the cross-reference data; it returns how many
+// backslashes were dropped.
+func fixEscapes(data []byte) ([]byte, int) {
+	if !invalidEscRe.Match(data) {
+		return data, 0
+	}
+	heads := scanHeads(data)
+	var out bytes.Buffer
+	from, dropped := 0, 0
+	for k, h := range heads {
+		end := len(data)
+		if k+1 < len(heads) {
+			end = heads[k+1][1]
+		}
+		// the object's own text: up to its stream data, if any
+		if s := streamStart(data[:end], h[2]); s > 0 {
+			end = s
+		}
+		body := data[h[2]:end]
+		if !invalidEscRe.Match(body) {
+			continue
+		}
+		out.Write(data[from:h[2]])
+		depth := 0
+		for i := 0; i < len(body); i++ {
+			c := body[i]
+			switch {
+			case depth == 0 && c == '%':
+				for i < len(body) && body[i] != '\n' && body[i] != '\r' {
+					out.WriteByte(body[i])
+					i++
+				}
+				if i < len(body) {
+					out.WriteByte(body[i])
+				}
+				continue
+			case c == '(':
+				depth++
+			case c == ')' && depth > 0:
+				depth--
+			case c == '\\' && depth > 0 && i+1 < len(body):
+				if invalidEscRe.Match(body[i : i+2]) {
+					dropped++
+					continue // the backslash is ignored
+				}
+				out.WriteByte(c)
+				i++
+				c = body[i]
+			}
+			out.WriteByte(c)
+		}
+		from = end
+	}
+	if dropped == 0 {
+		return data, 0
+	}
+	out.Write(data[from:])
+	return out.Bytes(), dropped
 }

@@ -153,3 +153,26 @@ func TestTruncatedInsideAnObject(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidEscapeInADictionary: "(AutoCAD\ 2012)" in a page dictionary
+// (AutoCAD's viewport measures): the spec ignores the backslash, the PDF
+// library refused the page and the document had no pages.
+func TestInvalidEscapeInADictionary(t *testing.T) {
+	data := synthPDF(`/VP [<< /Measure << /U (\ ) /R (1\ mm) >> >>]`, "BT /F1 12 Tf 72 700 Td (Drawing notes) Tj ET")
+	doc, err := Extract(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatalf("status %s: %v", layout.StatusOf(err), err)
+	}
+	if got := strings.TrimSpace(blockText(doc)); got != "Drawing notes" {
+		t.Errorf("text %q", got)
+	}
+	fixed, n := fixEscapes([]byte(`1 0 obj << /A (a\ b\(c\)\\) /B (x\qy) >> endobj 2 0 obj << /Length 4 >> stream
+\ \q
+endstream endobj`))
+	want := `1 0 obj << /A (a b\(c\)\\) /B (xqy) >> endobj 2 0 obj << /Length 4 >> stream
+\ \q
+endstream endobj`
+	if n != 2 || string(fixed) != want {
+		t.Errorf("fixEscapes: %d, %q", n, fixed)
+	}
+}
