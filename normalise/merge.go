@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/normalise/orgs"
 	"regexp"
 	"strings"
 	"unicode"
@@ -218,6 +219,7 @@ func (n *normaliser) dedupeProse() {
 				}
 			}
 		}
+		d.a.Leads = splitParties(d.a.Leads)
 		for i, l := range d.a.Leads {
 			d.a.Leads[i] = n.fullName(l)
 		}
@@ -400,4 +402,29 @@ func headlineOf(headings []pagedText, d *draft) bool {
 		}
 	}
 	return false
+}
+
+// splitParties splits a joint party ("HMG and Oxfordshire", "DfE and
+// Oxfordshire") into its parties when each reads as one: an acronym, a
+// government word, a place or a body.
+func splitParties(leads []string) []string {
+	var out []string
+	for _, l := range leads {
+		parts := regexp.MustCompile(`\s+(?:and|&)\s+`).Split(l, -1)
+		ok := len(parts) > 1
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if !(orgs.IsAcronym(p) || governmentWord(p) || placeName(p) || orgCell(p, nil)) || len(strings.Fields(p)) > 6 {
+				ok = false
+			}
+		}
+		if !ok {
+			out = append(out, l)
+			continue
+		}
+		for _, p := range parts {
+			out = append(out, strings.TrimSpace(p))
+		}
+	}
+	return out
 }

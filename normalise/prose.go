@@ -196,7 +196,7 @@ func (n *normaliser) listAction(text, ref string) {
 	// delivers its work ("will be delivered by the Improvement
 	// Service"): that is settled when the document has been read.
 	lead := ""
-	if !selfParty(party) {
+	if !selfParty(party) || governmentWord(party) {
 		lead = n.partyLead(party)
 	}
 	why := "an item under a heading that announces actions"
