@@ -200,6 +200,11 @@ func (n *normaliser) publisher() string {
 		p = e.Body
 	} else if names := publishers(n.doc); len(names) > 0 {
 		p = names[0]
+	} else if signed := signingDepartments(n.doc); len(signed) > 1 {
+		// A foreword signed by the ministers of two departments: a joint
+		// publication, both of them "we".
+		p = signed[0]
+		n.copublishers = signed[1:]
 	} else if p = inferPublisher(n.doc, n.plan.Acronyms, n.opt.Orgs); p == "" {
 		p = n.plan.Meta.Body
 	}

@@ -16,6 +16,16 @@ func (n *normaliser) finish() {
 	for _, d := range n.drafts {
 		a := &d.a
 		n.finishLeads(d)
+		// A joint publication: where the publisher leads an action it
+		// did not take from a lead column, its co-publishers lead too.
+		if len(n.copublishers) > 0 && !d.leadCol {
+			for _, l := range a.Leads {
+				if l == n.publisher() {
+					a.Leads = addUnique(a.Leads, n.copublishers...)
+					break
+				}
+			}
+		}
 		if a.Outcomes == nil {
 			a.Outcomes = []string{}
 		}

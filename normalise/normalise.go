@@ -63,6 +63,8 @@ type normaliser struct {
 	sectionNo int
 	// pub is the publisher once known: the lead of "we".
 	pub *string
+	// copublishers are the other bodies of a joint publication.
+	copublishers []string
 }
 
 type headingCtx struct {

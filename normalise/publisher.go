@@ -132,3 +132,39 @@ func edgeTexts(doc *layout.Document) []string {
 	}
 	return out
 }
+
+// signatory matches the post of a minister who signs a foreword: the
+// departments they lead publish the document ("George Osborne Chancellor
+// of the Exchequer", "Vince Cable Secretary of State for Business,
+// Innovation and Skills").
+var signatory = regexp.MustCompile(`(?:^|\s)(Chancellor of the Exchequer|Secretary of State for ((?:[A-Z][a-z]+)(?:(?:,| and| &)? [A-Z][a-z]+){0,5}))\s*$`)
+
+// signingDepartments lists the departments whose ministers sign the
+// document's foreword, in the order they sign: a short paragraph on the
+// first pages that ends with a minister's post.
+func signingDepartments(doc *layout.Document) []string {
+	var out []string
+	for _, b := range doc.Blocks {
+		if b.Page > 12 || b.Kind == layout.TableKind || len(strings.Fields(b.Text)) > 16 {
+			continue
+		}
+		m := signatory.FindStringSubmatch(strings.TrimSpace(b.Text))
+		if m == nil {
+			continue
+		}
+		dept := "HM Treasury"
+		if m[2] != "" {
+			dept = "Department for " + m[2]
+		}
+		dup := false
+		for _, d := range out {
+			if d == dept {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, dept)
+		}
+	}
+	return out
+}
