@@ -1,7 +1,6 @@
 package normalise
 
 import (
-	"github.com/planmap/planmap/normalise/dates"
 	"regexp"
 	"strings"
 
@@ -388,7 +387,7 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 		var dated []string
 		for _, t := range ms {
 			d.a.Outcomes = append(d.a.Outcomes, t)
-			if ownDeadline(t) != "" || tr.n.findDue(t).Text != "" {
+			if tr.ownDeadline(t) != "" || tr.n.findDue(t).Text != "" {
 				dated = append(dated, t)
 			}
 		}
@@ -416,7 +415,7 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 			}
 			// A step that names its own deadline ("Key decisions taken by
 			// July 2025") is due then, whatever the row's timescale says.
-			if own := ownDeadline(t); own != "" && (len(dues) != len(ms) || due == "") {
+			if own := tr.ownDeadline(t); own != "" && (len(dues) != len(ms) || due == "") {
 				m.Due = tr.n.parseDue(own)
 				// The deadline printed at the end is the milestone's due,
 				// not part of what is to be done.
@@ -655,16 +654,20 @@ func (tr *tableReader) onlyAction(row layout.Row) bool {
 var accepted = regexp.MustCompile(`(?i)^(accept|accepted|agree|agreed|support|supported)\b`)
 
 // ownDeadline returns the deadline a milestone's own words give ("by July
-// 2025", "no later than April 26", "from August 2024"), or "".
-func ownDeadline(text string) string {
+// 2025", "no later than April 26", "from August 2024", or a month and
+// year it ends on: "... agreed and in place April 26"), or "". Two-digit
+// years are read as the table's timescales are.
+func (tr *tableReader) ownDeadline(text string) string {
 	m := deadlineIn.FindStringSubmatch(text)
 	if m == nil {
-		return ""
+		m = trailingDate.FindStringSubmatch(strings.TrimRight(text, " .;"))
 	}
-	if dates.FindText(m[1]) == "" {
+	if m == nil || tr.n.parseDue(m[1]).Start == "" {
 		return ""
 	}
 	return strings.TrimSpace(m[0])
 }
+
+var trailingDate = regexp.MustCompile(`(?i)\s((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[’'‘]?\s*(?:\d{4}|\d{2}))$`)
 
 var deadlineIn = regexp.MustCompile(`(?i)\b(?:by|no later than|before|from|in|during)\s+((?:the\s+)?(?:end of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|spring|summer|autumn|winter|q[1-4]|20\d\d)[a-z]*\.?\s*[’'‘]?\s*(?:\d{2,4})?)`)
