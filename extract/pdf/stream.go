@@ -143,6 +143,16 @@ func streamRuns(lines []sLine, fontSize float64) [][]sLine {
 		start, n, wideSingles = -1, 0, 0
 	}
 	for i, l := range lines {
+		// Display type three times the body size or more (a giant
+		// letter that the title and caption beside it were set around)
+		// is no table row, and a table does not run across it.
+		if l.size >= 3*fontSize {
+			if start >= 0 {
+				end()
+			}
+			prevEnd = i + 1
+			continue
+		}
 		if start < 0 {
 			if len(l.chunks) >= 2 {
 				start, n = i, 1

@@ -155,7 +155,8 @@ dropped, rows aligned by an edit-distance program, then exact cell match.
   least three multi-chunk lines are candidates; a run ends at two wide
   lines of one chunk (prose), unless they keep inside one column of the
   run's rows (a wide description column wrapping on beside short ones,
-  as in the Heseltine response's Table A.1); columns are the union of the chunks of
+  as in the Heseltine response's Table A.1), and at display type three
+  times the body size; columns are the union of the chunks of
   the lines that fill most columns, cut where few chunks cross a gap that
   many respect; header-only columns are folded into the body column below
   them; chunks crossing gutters are split at wide gaps or kept as spanning

@@ -266,6 +266,10 @@ func TestHeseltineRecommendationsTable(t *testing.T) {
 	if len(tables) != 1 {
 		t.Fatalf("%d tables, want one across the pages", len(tables))
 	}
+	// the title above, set around a giant "A", is not a row
+	if g := tables[0].Grid(); g[0][0] != "No." || g[0][1] != "Recommendation" {
+		t.Errorf("first row %q, want the header", g[0])
+	}
 	seen := map[int]int{}
 	responses := regexp.MustCompile(`^(Accept|Accept in part|Reject|To be decided as part of the Spending Round)$`)
 	for _, r := range tables[0].Rows {
