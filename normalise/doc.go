@@ -27,9 +27,9 @@
 //     milestones. Lettered points in one cell ("a) ... b) Support GOSE in:
 //     i) ...") become one action each (items.go). Label/value forms
 //     ("Mitigating actions" | ..., "Responsible officer" | ...) give
-//     actions and their owner (forms.go). Lists and sentences give actions
-//     in prose documents (prose.go), only when the document has no action
-//     table. Every unit read becomes a draft (draft.go).
+//     actions and their owner (forms.go). Lists, items and sentences give
+//     actions in any document (prose.go), as stage 3 decides. Every unit
+//     read becomes a draft (draft.go).
 //  2. Roles. What each table column holds: action, milestone, outcome,
 //     lead, partners, due, priority, status, progress, planned, ref. The
 //     header's words give a role (columns.go: RoleOf); the cells' content
@@ -44,9 +44,11 @@
 //     it or inferred from the body it names most (publisher.go).
 //  4. Merge. One commitment printed twice is one action: the same
 //     reference in two tables, a later table restating an earlier one,
-//     prose restatements folded together; beside action tables, prose
-//     is kept only where it commits a body to something the tables do
-//     not say (merge.go).
+//     prose restatements folded together. Committing sentences are kept
+//     under a heading that announces actions, when dated, or when the
+//     document's lists are not its main way of stating actions; never when
+//     its tables summarise what its prose explains; a headline that a
+//     later heading takes up is an objective (merge.go).
 //  5. Resolution. Leads a column does not give are taken from what the
 //     text says ("Support SEEDA in ..."), and generic references ("the
 //     steering group", "the Council") take the full name the document
