@@ -96,6 +96,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // same bytes) and notes saying what was repaired.
 func openRepaired(data []byte) (*lpdf.Reader, []byte, []string, error) {
 	fixed, notes := repairBytes(data)
+	if dec, ok := decryptEmptyPassword(fixed); ok {
+		fixed = dec
+	}
 	if dec, n := decodeForeignStreams(fixed); n > 0 {
 		if rb, ok := rebuildXref(dec); ok {
 			fixed = rb
@@ -309,7 +312,11 @@ func scanHeads(data []byte) [][]int {
 	return heads
 }
 
-func rebuildXref(data []byte) ([]byte, bool) {
+func rebuildXref(data []byte) ([]byte, bool) { return rebuildXrefWith(data, true) }
+
+// rebuildXrefWith is rebuildXref, keeping the trailer's /Encrypt or not
+// (a file planmap decrypted itself).
+func rebuildXrefWith(data []byte, keepEncrypt bool) ([]byte, bool) {
 	objs := map[int]objLoc{}
 	maxNum := 0
 	heads := scanHeads(data)
@@ -415,6 +422,9 @@ func rebuildXref(data []byte) ([]byte, bool) {
 	xoff := out.Len() // len(data)+1
 	fmt.Fprintf(&out, "%d 0 obj\n<</Type/XRef/Size %d/W[1 4 2]%s", xnum, size, root)
 	for _, re := range []*regexp.Regexp{infoRe, encryptRe, idRe} {
+		if re == encryptRe && !keepEncrypt {
+			continue
+		}
 		if m := re.Find(trailer); m != nil {
 			out.WriteString(string(m))
 		} else if re == infoRe && info != nil {
