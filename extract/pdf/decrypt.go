@@ -198,7 +198,7 @@ func emptyPasswordKey(d, id []byte) (encryption, bool) {
 		return encryption{key: key, aes256: true, meta: meta}, true
 	case (v == 1 || v == 2) && (r == 2 || r == 3) && (v == 1 || bits == 40):
 		o, u := str(oRe), str(uRe)
-		if len(o) < 32 || len(u) < 32 {
+		if len(o) < 32 || len(u) < 32 || bits < 40 || bits > 128 || bits%8 != 0 {
 			return encryption{}, false
 		}
 		p := uint32(int32(num(pRe, 0)))
@@ -218,7 +218,10 @@ func emptyPasswordKey(d, id []byte) (encryption, bool) {
 		key = key[:n]
 		// check: R2 encrypts the padding with the key; R3 the MD5 of the
 		// padding and the ID, in 20 rounds
-		c, _ := rc4.NewCipher(key)
+		c, err := rc4.NewCipher(key)
+		if err != nil {
+			return encryption{}, false
+		}
 		if r == 2 {
 			got := make([]byte, 32)
 			c.XORKeyStream(got, passwordPad)

@@ -33,8 +33,14 @@ func FuzzRepair(f *testing.F) {
 	f.Add(append([]byte("%PDF-1.4\n% shifted\n"), ok[9:]...))
 	f.Add(ok[:bytes.LastIndex(ok, []byte("xref"))])
 	f.Add([]byte("%PDF-2.0\x001 0 obj<</Type/ObjStm/N 1/First 4/Length 8>>stream\n2 0 <<>>\nendstream endobj 3 0 obj<</Filter[/ASCIIHexDecode/RunLengthDecode]/Length 3>>stream\n41>\nendstream endobj"))
+	f.Add(rc440PDF(""))
+	// a finding: an RC4 key length under 8 bits made a nil cipher
+	f.Add(bytes.Replace(rc440PDF(""), []byte("/Length 40 "), []byte("/Length 4 "), 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fixed, _ := repairBytes(data)
+		if dec, ok := decryptEmptyPassword(fixed); ok {
+			fixed = dec
+		}
 		if dec, n := decodeForeignStreams(fixed); n > 0 {
 			fixed = dec
 		}

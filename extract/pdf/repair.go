@@ -95,28 +95,15 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // returns the reader with the bytes it reads from (the workers open the
 // same bytes) and notes saying what was repaired.
 func openRepaired(data []byte) (*lpdf.Reader, []byte, []string, error) {
-	fixed, notes := repairBytes(data)
-	if dec, ok := decryptEmptyPassword(fixed); ok {
-		fixed = dec
-	}
-	if dec, n := decodeForeignStreams(fixed); n > 0 {
-		if rb, ok := rebuildXref(dec); ok {
-			fixed = rb
-		}
-	}
-	if fx, n := fixEscapes(fixed); n > 0 {
-		if rb, ok := rebuildXref(fx); ok {
-			fixed = rb
-		}
-	}
+	fixed, notes := mend(data)
 	r, err := open(fixed)
-	if err == nil && !xrefSuspect(fixed) && len(newDocReader(r).pages) > 0 {
+	if err == nil && !safeSuspect(fixed) && len(newDocReader(r).pages) > 0 {
 		return r, fixed, notes, nil
 	}
 	if le, ok := err.(*layout.Error); ok && le.Status == layout.StatusEncrypted {
 		return nil, nil, nil, err
 	}
-	if rb, ok := rebuildXref(fixed); ok {
+	if rb, ok := safeRebuild(fixed); ok {
 		if r2, err2 := open(rb); err2 == nil && len(newDocReader(r2).pages) > 0 {
 			return r2, rb, append(notes, "cross-reference table rebuilt from the objects in the file"), nil
 		} else if le, ok := err2.(*layout.Error); ok && le.Status == layout.StatusEncrypted {
@@ -141,6 +128,32 @@ func truncated(data []byte) bool {
 	}
 	tail := data[max(0, len(data)-1<<20)+ms[len(ms)-1][1]:]
 	return !bytes.Contains(tail, []byte("endobj"))
+}
+
+// mend runs the repairs that come before opening: header and tail,
+// decryption with the empty password, foreign filters, string escapes. A
+// panic in them leaves the file as it was.
+func mend(data []byte) (fixed []byte, notes []string) {
+	defer func() {
+		if recover() != nil {
+			fixed, notes = data, nil
+		}
+	}()
+	fixed, notes = repairBytes(data)
+	if dec, ok := decryptEmptyPassword(fixed); ok {
+		fixed = dec
+	}
+	if dec, n := decodeForeignStreams(fixed); n > 0 {
+		if rb, ok := rebuildXref(dec); ok {
+			fixed = rb
+		}
+	}
+	if fx, n := fixEscapes(fixed); n > 0 {
+		if rb, ok := rebuildXref(fx); ok {
+			fixed = rb
+		}
+	}
+	return fixed, notes
 }
 
 // xrefSuspect reports whether the classic cross-reference table that
@@ -313,6 +326,25 @@ func scanHeads(data []byte) [][]int {
 }
 
 func rebuildXref(data []byte) ([]byte, bool) { return rebuildXrefWith(data, true) }
+
+// safeRebuild and safeSuspect turn a panic into "no repair".
+func safeRebuild(data []byte) (out []byte, ok bool) {
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+		}
+	}()
+	return rebuildXref(data)
+}
+
+func safeSuspect(data []byte) (bad bool) {
+	defer func() {
+		if recover() != nil {
+			bad = false
+		}
+	}()
+	return xrefSuspect(data)
+}
 
 // rebuildXrefWith is rebuildXref, keeping the trailer's /Encrypt or not
 // (a file planmap decrypted itself).
