@@ -103,6 +103,12 @@ func openRepaired(data []byte) (*lpdf.Reader, []byte, []string, error) {
 	if le, ok := err.(*layout.Error); ok && le.Status == layout.StatusEncrypted {
 		return nil, nil, nil, err
 	}
+	// A string escape the library refuses loses a whole object, the
+	// page tree with it: drop those backslashes first (only here: it
+	// scans the whole file).
+	if fx, n := safeFixEscapes(fixed); n > 0 {
+		fixed = fx
+	}
 	if rb, ok := safeRebuild(fixed); ok {
 		if r2, err2 := open(rb); err2 == nil && len(newDocReader(r2).pages) > 0 {
 			return r2, rb, append(notes, "cross-reference table rebuilt from the objects in the file"), nil
@@ -131,8 +137,8 @@ func truncated(data []byte) bool {
 }
 
 // mend runs the repairs that come before opening: header and tail,
-// decryption with the empty password, foreign filters, string escapes. A
-// panic in them leaves the file as it was.
+// decryption with the empty password, foreign filters. A panic in them
+// leaves the file as it was.
 func mend(data []byte) (fixed []byte, notes []string) {
 	defer func() {
 		if recover() != nil {
@@ -145,11 +151,6 @@ func mend(data []byte) (fixed []byte, notes []string) {
 	}
 	if dec, n := decodeForeignStreams(fixed); n > 0 {
 		if rb, ok := rebuildXref(dec); ok {
-			fixed = rb
-		}
-	}
-	if fx, n := fixEscapes(fixed); n > 0 {
-		if rb, ok := rebuildXref(fx); ok {
 			fixed = rb
 		}
 	}
@@ -335,6 +336,15 @@ func safeRebuild(data []byte) (out []byte, ok bool) {
 		}
 	}()
 	return rebuildXref(data)
+}
+
+func safeFixEscapes(data []byte) (out []byte, n int) {
+	defer func() {
+		if recover() != nil {
+			out, n = data, 0
+		}
+	}()
+	return fixEscapes(data)
 }
 
 func safeSuspect(data []byte) (bad bool) {
