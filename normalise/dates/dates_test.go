@@ -20,6 +20,7 @@ var realDues = []struct {
 	src, text, start, end, precision, recurrence, note string
 }{
 	{"gold001", "Spring, 2008", "2008-03-01", "2008-05-31", "season", "", ""},
+	{"dcms", "by Summer Recess 2013", "2013-06-01", "2013-08-31", "season", "", ""},
 	{"gold001", "Autumn, 2007", "2007-09-01", "2007-11-30", "season", "", ""},
 	{"gold001", "Winter, 2007", "2007-12-01", "2008-02-29", "season", "", ""},
 	{"gold001", "Summer, 2008", "2008-06-01", "2008-08-31", "season", "", ""},

@@ -17,7 +17,7 @@ import (
 const MonthPattern = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
 
 const (
-	reSeason = `(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)`
+	reSeason = `(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:\s+[Rr]ecess)?`
 	reYear   = `(?:19|20)[0-9]{2}`
 	reDash   = `\s*(?:-|–|—|to)\s*`
 )

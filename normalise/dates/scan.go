@@ -621,6 +621,9 @@ func (s *scanner) season(i int) (period, int, bool) {
 	if s.is(j, "term") { // "summer term" is a school term, not a season
 		return period{}, i, false
 	}
+	if s.is(j, "recess") { // "by Summer Recess 2013": Parliament's, in that season
+		j++
+	}
 	if s.is(j, "of") {
 		j++
 	}
