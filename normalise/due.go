@@ -1,6 +1,8 @@
 package normalise
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/planmap/planmap/normalise/dates"
@@ -38,8 +40,23 @@ func (n *normaliser) parseDue(text string) Due {
 // findDue reads the date printed inside a sentence; the zero Due when none.
 func (n *normaliser) findDue(text string) Due {
 	t := dates.FindText(text)
+	// "We will respond in the Spring, with a view to changes from
+	// September 2013": a season named without a year, before any dated
+	// expression, is the deadline, in the year the document speaks from.
+	year := n.dateCtx.Year
+	if year == 0 && len(n.plan.Meta.Published.Start) >= 4 {
+		year, _ = strconv.Atoi(n.plan.Meta.Published.Start[:4])
+	}
+	if m := yearlessSeason.FindStringSubmatchIndex(text); m != nil && year > 0 && (t == "" || m[0] < strings.Index(text, t)) {
+		d := dates.ParseDue(text[m[2]:m[3]]+" "+strconv.Itoa(year), n.dateCtx)
+		d.Text = strings.TrimSpace(text[m[0]:m[1]])
+		d.Inferred = true
+		return d
+	}
 	if t == "" {
 		return Due{}
 	}
 	return n.parseDue(t)
 }
+
+var yearlessSeason = regexp.MustCompile(`(?i)\b(?:in|by|during|before) the ((?:early |late )?(?:spring|summer|autumn|winter))\b(?:\s*,|\s+(?:with|and|to|when|so|once|after|before|ahead)\b|[.;]|$)`)
