@@ -134,6 +134,7 @@ func (n *normaliser) heading(b *layout.Block, inNumbering bool) {
 	}
 	if h.isObj {
 		n.addObjective(h.obj)
+		n.prose.sectionObj = Objective{} // a heading's objective replaces the text's
 	}
 	n.headings = append(n.headings, h)
 	n.prose.heading(text)

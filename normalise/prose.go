@@ -23,15 +23,16 @@ type proseState struct {
 	actionHeading bool   // under a heading that announces actions
 	leadIn        string // the lead-in paragraph the current list follows
 	leadInRef     string
-	listActive    bool   // the list after the lead-in gives actions
-	leadParty     string // the party the lead-in commits ("the government will:")
-	topLevel      int    // the level of the list's first item; deeper items are sub-items
-	bareItems     int    // bare paragraphs read as items since the lead-in
-	ownerLabel    bool   // the last heading labels the owner of the actions above
-	ownerFrom     int    // the first prose draft an owner label may claim
-	firstNum      string // the first item number under the heading
-	parent        *draft // the last item, when it ends on a colon
-	quietList     bool   // the items after the last paragraph are not actions
+	listActive    bool      // the list after the lead-in gives actions
+	leadParty     string    // the party the lead-in commits ("the government will:")
+	topLevel      int       // the level of the list's first item; deeper items are sub-items
+	bareItems     int       // bare paragraphs read as items since the lead-in
+	ownerLabel    bool      // the last heading labels the owner of the actions above
+	ownerFrom     int       // the first prose draft an owner label may claim
+	firstNum      string    // the first item number under the heading
+	parent        *draft    // the last item, when it ends on a colon
+	quietList     bool      // the items after the last paragraph are not actions
+	sectionObj    Objective // a numbered section title in the text, kept through sub-headings
 	parentText    string
 	parentUsed    bool
 	lastRef       string
@@ -283,6 +284,14 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 	if isTitleText(text) {
 		p.section = text
 		p.actionHeading = actionHeadingRe.MatchString(text)
+		// A numbered section title in the run of the text ("19. Negative
+		// impacts and mitigating actions for Age") is the objective of
+		// what follows, through the sub-headings under it.
+		if ref != "" {
+			p.sectionObj = Objective{Code: ref, Title: text}
+		} else if m := numberedTitle.FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "-") {
+			p.sectionObj = Objective{Code: m[1], Title: strings.TrimSpace(m[2])}
+		}
 		return
 	}
 	if strings.HasSuffix(text, ":") {
@@ -378,7 +387,10 @@ func (n *normaliser) proseTable(t *layout.Table) {
 
 // proseObjective is the objective of prose at this point.
 func (n *normaliser) proseObjective() Objective {
-	if o := n.headingObjective(); o.Code != "" || o.Title != "" {
+	if o := n.headingObjective(); o.Code != "" || (o.Title != "" && n.prose.sectionObj.Code == "") {
+		return o
+	}
+	if o := n.prose.sectionObj; o.Code != "" {
 		return o
 	}
 	if n.prose.section != "" {

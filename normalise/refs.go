@@ -82,8 +82,9 @@ func splitLeadingRef(s string) (ref, rest string) {
 }
 
 // objectiveCode matches objective lines: "SO1: To tackle ...", "S07: ...",
-// "Issue 1: How to ...", "Objective 2 - ...", "Priority 3. ...".
-var objectiveCode = regexp.MustCompile(`^(?i)((?:strategic\s+)?(?:objective|issue|priority|theme|aim|goal|outcome|workstream|work stream|strand)\s+[0-9]{1,2}[a-z]?|S[O0][0-9]{1,2}|[A-Z]{1,3}[0-9]{1,2})\s*[:.\-–—]\s*(\S.*)$`)
+// "Issue 1: How to ...", "Objective 2 - ...", "Priority 3. ...", "PART 2:
+// Digital Infrastructure", "Principle 1 – Improve departmental leadership".
+var objectiveCode = regexp.MustCompile(`^(?i)((?:strategic\s+)?(?:objective|issue|priority|theme|aim|goal|outcome|workstream|work stream|strand|part|principle|chapter|pillar|ambition)\s+(?:[0-9]{1,2}[a-z]?|[ivx]{1,4}|[a-h]\b)|S[O0][0-9]{1,2}|[A-Z]{1,3}[0-9]{1,2})\s*[:.\-–—]\s*(\S.*)$`)
 
 // numberedTitle matches "1. The Task Group", "9-14: Local Economies";
 // sectionTitle also "1.3 How the plan is used" (a dotted number needs no
