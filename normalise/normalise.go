@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -130,6 +131,10 @@ func (n *normaliser) heading(b *layout.Block, inNumbering bool) {
 	} else if m := numberedTitle.FindStringSubmatch(text); m != nil && !strings.Contains(m[1], "-") {
 		h.obj, h.isObj = Objective{Code: m[1], Title: m[2]}, true
 	} else if m := dottedTitle.FindStringSubmatch(text); m != nil {
+		h.obj, h.isObj = Objective{Code: m[1], Title: m[2]}, true
+	} else if m := letteredTitle.FindStringSubmatch(text); m != nil {
+		// "A. Raising the status and quality of the workforce": a lettered
+		// section of a numbered chapter.
 		h.obj, h.isObj = Objective{Code: m[1], Title: m[2]}, true
 	}
 	if h.isObj {
@@ -558,3 +563,7 @@ func (n *normaliser) boxTable(t *layout.Table) bool {
 	n.prose.drafts = drafts
 	return true
 }
+
+// letteredTitle matches a heading lettered as a section: "A. Raising the
+// status ...", "B) Freeing ...".
+var letteredTitle = regexp.MustCompile(`^([A-H])[.)]\s+([A-Z][^.]*)$`)
