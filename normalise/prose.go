@@ -30,6 +30,7 @@ type proseState struct {
 	ownerLabel    bool      // the last heading labels the owner of the actions above
 	ownerFrom     int       // the first prose draft an owner label may claim
 	firstNum      string    // the first item number under the heading
+	nextNum       string    // the number the list\'s next item would carry
 	parent        *draft    // the last item, when it ends on a colon
 	quietList     bool      // the items after the last paragraph are not actions
 	sectionObj    Objective // a numbered section title in the text, kept through sub-headings
@@ -133,7 +134,10 @@ func (n *normaliser) listItem(b *layout.Block) {
 	}
 	// Items numbered from 1 under the heading are its list; numbers that
 	// carry on the document's paragraph numbering ("23.") are paragraphs.
-	listNumbered := ref != "" && startsList(p.firstNum)
+	listNumbered := ref != "" && startsList(p.firstNum) && (ref == p.firstNum || ref == p.nextNum)
+	if listNumbered {
+		p.nextNum = nextNumber(ref)
+	}
 	if listNumbered && p.actionHeading && !p.listActive && !isTitleText(text) && !questionItem.MatchString(text) && !actionChapterRe.MatchString(text) {
 		// A numbered item under a heading that announces actions
 		// ("Mitigating actions for Age": "1) It is proposed ..."), unless
@@ -280,6 +284,11 @@ func (n *normaliser) paragraphText(text, ref string, page int) {
 	p.quietList = false
 	if ref != "" {
 		p.lastRef = ref
+	}
+	if m := numberedTitle.FindStringSubmatch(text); m != nil && ref == "" && !strings.Contains(m[1], "-") && isTitleText(m[2]) {
+		// "19.Negative Impacts and Mitigating actions for Age": a section
+		// number glued to its title.
+		ref, text = m[1], strings.TrimSpace(m[2])
 	}
 	if isTitleText(text) {
 		p.section = text
@@ -785,3 +794,16 @@ var otherCan = regexp.MustCompile(`(?i)\bso that\b.*\bwill (?:be able to|be requ
 // objectiveLeadIn matches a lead-in to a list of priorities, themes or
 // outcomes.
 var objectiveLeadIn = regexp.MustCompile(`(?i)\b(?:key |main |strategic |following |these |our |its |five |four |three |six |two )?(priorities|objectives|themes|aims|goals|outcomes|principles|strands|pillars|ambitions)\s*(?:are|is|as follows)?\s*:$`)
+
+// nextNumber is the item number after ref: "1" → "2", "a" → "b", "" when
+// ref is neither.
+func nextNumber(ref string) string {
+	r := strings.ToLower(strings.Trim(ref, "().:"))
+	if v, err := strconv.Atoi(r); err == nil {
+		return strconv.Itoa(v + 1)
+	}
+	if len(r) == 1 && r[0] >= 'a' && r[0] < 'z' {
+		return string(r[0] + 1)
+	}
+	return ""
+}
