@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/planmap/planmap/normalise"
 )
 
 // Similar actions: TF-IDF cosine over normalised words.
@@ -246,4 +248,203 @@ func cosine(a, b []weight) (float64, int) {
 		s = 1 // rounding
 	}
 	return math.Round(s*1000) / 1000, shared
+}
+
+// Overlap types.
+const (
+	overlapSimilar   = "similar actions"
+	overlapLeads     = "several leads on a theme in one region"
+	overlapOrgRegion = "same lead on a theme in several regions"
+)
+
+// overlap is one finding of the Overlaps sheet: a pair of actions, or a
+// theme shared by several leads or regions (then b is empty).
+type overlap struct {
+	kind   string
+	score  float64
+	theme  string
+	a, b   *actionRef
+	region string // for the non-pair findings
+	lead   string
+	detail string
+}
+
+// overlaps lists similar action pairs (best first), then themes with
+// several leads in one region, then organisations leading one theme in
+// several regions.
+func (ds *dataset) overlaps(yield func(overlap) bool) {
+	for _, o := range ds.overlapList() {
+		if !yield(o) {
+			return
+		}
+	}
+}
+
+// overlapList computes the findings once per dataset; prefetchOverlaps
+// starts that work early on another goroutine (the similarity search is the
+// costliest step and needs nothing but the dataset).
+func (ds *dataset) overlapList() []overlap {
+	ds.overlapOnce.Do(func() {
+		ds.findOverlaps(func(o overlap) bool {
+			ds.overlapCache = append(ds.overlapCache, o)
+			return true
+		})
+	})
+	return ds.overlapCache
+}
+
+func (ds *dataset) prefetchOverlaps() {
+	go ds.overlapList()
+}
+
+// findOverlaps does the work of overlaps.
+func (ds *dataset) findOverlaps(yield func(overlap) bool) {
+	acts := ds.allActions()
+	texts := make([]string, len(acts))
+	leadKey := make([]string, len(acts))
+	for i, r := range acts {
+		texts[i] = r.action().Text
+		names := orgNames(r.action().Leads, r.action().LeadOrgs)
+		sort.Strings(names)
+		leadKey[i] = strings.ToLower(strings.Join(names, "\x00"))
+	}
+	pairs := similarPairs(texts, SimilarityThreshold, func(i, j int) bool {
+		return acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]
+	})
+	for _, p := range pairs {
+		a, b := acts[p.a], acts[p.b]
+		theme := sharedThemes(*a.action(), *b.action())
+		detail := "different documents"
+		if a.doc == b.doc {
+			detail = "same document, different leads"
+		}
+		if !yield(overlap{kind: overlapSimilar, score: p.score, theme: theme, a: &a, b: &b, detail: detail}) {
+			return
+		}
+	}
+
+	// Themes with several lead organisations within one region: at least
+	// two actions under different leads (co-leads of one action are a
+	// partnership, not an overlap).
+	type key struct{ region, theme string }
+	leads := map[key]map[string]int{}
+	leadSets := map[key]map[string]bool{}
+	for i, r := range acts {
+		names := orgNames(r.action().Leads, r.action().LeadOrgs)
+		if len(names) == 0 {
+			continue
+		}
+		for _, t := range actionThemes(*r.action()) {
+			k := key{r.doc.region, t}
+			if leads[k] == nil {
+				leads[k], leadSets[k] = map[string]int{}, map[string]bool{}
+			}
+			leadSets[k][leadKey[i]] = true
+			for _, o := range names {
+				leads[k][o]++
+			}
+		}
+	}
+	var keys []key
+	for k, m := range leads {
+		if len(leadSets[k]) > 1 && len(m) > 1 && k.theme != unclassified {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(leads[keys[i]]) != len(leads[keys[j]]) {
+			return len(leads[keys[i]]) > len(leads[keys[j]])
+		}
+		if keys[i].region != keys[j].region {
+			return keys[i].region < keys[j].region
+		}
+		return keys[i].theme < keys[j].theme
+	})
+	for _, k := range keys {
+		if !yield(overlap{kind: overlapLeads, score: float64(len(leads[k])), theme: k.theme, region: k.region,
+			detail: countList(leads[k], "action")}) {
+			return
+		}
+	}
+
+	// The same organisation leading one theme in several regions.
+	type orgTheme struct {
+		o     *orgStat
+		theme string
+	}
+	var ots []orgTheme
+	for _, o := range ds.orgs.list {
+		for t, regions := range o.leadRegions {
+			if len(regions) > 1 && t != unclassified {
+				ots = append(ots, orgTheme{o, t})
+			}
+		}
+	}
+	sort.Slice(ots, func(i, j int) bool {
+		ni, nj := len(ots[i].o.leadRegions[ots[i].theme]), len(ots[j].o.leadRegions[ots[j].theme])
+		if ni != nj {
+			return ni > nj
+		}
+		if ots[i].o.canonical != ots[j].o.canonical {
+			return ots[i].o.canonical < ots[j].o.canonical
+		}
+		return ots[i].theme < ots[j].theme
+	})
+	for _, ot := range ots {
+		regions := ot.o.leadRegions[ot.theme]
+		if !yield(overlap{kind: overlapOrgRegion, score: float64(len(regions)), theme: ot.theme, lead: ot.o.canonical,
+			region: strings.Join(sortedKeys(boolSet(regions)), "; "), detail: countList(regions, "action")}) {
+			return
+		}
+	}
+}
+
+// sharedThemes names the themes two actions share, else both sets.
+func sharedThemes(a, b normalise.Action) string {
+	ta, tb := actionThemes(a), actionThemes(b)
+	var both []string
+	for _, x := range ta {
+		for _, y := range tb {
+			if x == y && x != unclassified {
+				both = append(both, x)
+			}
+		}
+	}
+	if len(both) > 0 {
+		return join(both)
+	}
+	return join(ta) + " / " + join(tb)
+}
+
+func (ds *dataset) overlapsTable() *table {
+	return &table{
+		sheet: sheetOverlaps, file: "overlaps.csv", name: "Overlaps", linkCol: -1, heatFrom: -1, n: -1,
+		cols: []column{txt("Type", 30), {name: "Score", kind: kScore, width: 8}, wrap("Theme", 24),
+			wrap("Region A", 24), txt("Action A", 30), wrap("Lead A", 30), wrap("Action A text", 60), txt("Source A", 40),
+			wrap("Region B", 24), txt("Action B", 30), wrap("Lead B", 30), wrap("Action B text", 60), txt("Source B", 40),
+			wrap("Detail", 60)},
+		rows: func(yield func(row) bool) {
+			ds.overlaps(func(o overlap) bool {
+				score := any(o.score)
+				if o.kind != overlapSimilar {
+					score = int(o.score) // a count of organisations or regions
+				}
+				vals := []any{o.kind, score, o.theme}
+				if o.a != nil {
+					vals = append(vals, side(*o.a)...)
+					vals = append(vals, side(*o.b)...)
+				} else {
+					vals = append(vals, o.region, nil, o.lead, nil, nil, nil, nil, nil, nil, nil)
+				}
+				vals = append(vals, o.detail)
+				return yield(row{vals: vals})
+			})
+		},
+	}
+}
+
+// side is one action's columns in an Overlaps pair.
+func side(r actionRef) []any {
+	a := r.action()
+	return []any{r.doc.region, r.id(), join(orgNames(a.Leads, a.LeadOrgs)), a.Text, source(r.doc.File, a.Source.Page)}
 }

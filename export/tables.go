@@ -247,39 +247,6 @@ func (ds *dataset) gapsTable() *table {
 
 func pageCol() column { return column{name: "Page", kind: kInt, width: 7} }
 
-func (ds *dataset) overlapsTable() *table {
-	return &table{
-		sheet: sheetOverlaps, file: "overlaps.csv", name: "Overlaps", linkCol: -1, heatFrom: -1, n: -1,
-		cols: []column{txt("Type", 30), {name: "Score", kind: kScore, width: 8}, wrap("Theme", 24),
-			wrap("Region A", 24), txt("Action A", 30), wrap("Lead A", 30), wrap("Action A text", 60), txt("Source A", 40),
-			wrap("Region B", 24), txt("Action B", 30), wrap("Lead B", 30), wrap("Action B text", 60), txt("Source B", 40),
-			wrap("Detail", 60)},
-		rows: func(yield func(row) bool) {
-			ds.overlaps(func(o overlap) bool {
-				score := any(o.score)
-				if o.kind != overlapSimilar {
-					score = int(o.score) // a count of organisations or regions
-				}
-				vals := []any{o.kind, score, o.theme}
-				if o.a != nil {
-					vals = append(vals, side(*o.a)...)
-					vals = append(vals, side(*o.b)...)
-				} else {
-					vals = append(vals, o.region, nil, o.lead, nil, nil, nil, nil, nil, nil, nil)
-				}
-				vals = append(vals, o.detail)
-				return yield(row{vals: vals})
-			})
-		},
-	}
-}
-
-// side is one action's columns in an Overlaps pair.
-func side(r actionRef) []any {
-	a := r.action()
-	return []any{r.doc.region, r.id(), join(orgNames(a.Leads, a.LeadOrgs)), a.Text, source(r.doc.File, a.Source.Page)}
-}
-
 func source(file string, page int) string {
 	if page > 0 {
 		return fmt.Sprintf("%s, page %d", file, page)
