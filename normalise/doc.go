@@ -18,7 +18,7 @@
 //     "3. Current research", "SO2: ...") sets the objective of what
 //     follows (refs.go reads references and objective codes). A table is
 //     an action table, a continuation of the one before, a small table of
-//     dated steps, or a box of text read as prose (normalise.go: table,
+//     dated steps, or a box of text read as prose (tableblock.go: table,
 //     milestoneTable, boxTable). An action table's rows are read by a
 //     tableReader (tables.go): spanning or lone objective rows, rows that
 //     continue the action above ('cont', an empty action cell, a page
@@ -28,7 +28,9 @@
 //     i) ...") become one action each (items.go). Label/value forms
 //     ("Mitigating actions" | ..., "Responsible officer" | ...) give
 //     actions and their owner (forms.go). Lists, items and sentences give
-//     actions in any document (prose.go), as stage 3 decides. Every unit
+//     actions in any document (prose.go; sentences.go for the sentence
+//     rules; owners.go for an owner label under a list), as stage 3
+//     decides. Every unit
 //     read becomes a draft (draft.go).
 //  2. Roles. What each table column holds: action, milestone, outcome,
 //     lead, partners, due, priority, status, progress, planned, ref. The
