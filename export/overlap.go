@@ -1,34 +1,60 @@
 package export
 
 import (
+	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/planmap/planmap/normalise"
 )
 
-// Similar actions: TF-IDF cosine over normalised words.
+// Pairs of actions on the Overlaps sheet come in two kinds (see
+// docs/overlaps.md, which also gives their measured precision):
 //
+//   - "repeated": the same text twice, in one document or in two,
+//     whatever the leads: equal once normalised (lower case, words only),
+//     or a cosine of at least RepeatThreshold over the raw word counts.
+//   - "similar actions": two actions, in different documents or under
+//     different leads, that say the same thing in substance. Texts are
+//     compared by TF-IDF cosine over normalised words, with the wording a
+//     document repeats discounted:
 //   - Words are runs of letters and digits, lower-cased; stop words and
 //     one- and two-letter words are dropped; a plural "s"/"ies" is folded.
-//   - Weight = (1 + ln tf) · ln(N / df), each vector scaled to length 1.
-//   - Candidate pairs come from an inverted index (term → actions) built
-//     with prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs
-//     similarity search", 2007): each action indexes only its rarest terms,
-//     as many as can still make the threshold, so common words rarely make
-//     long posting lists. Words in more than maxCandidateDF actions propose
-//     no pairs at all, which keeps the work linear in the number of
-//     actions. Below that bound the search is exact (no pair at or above
-//     the threshold is missed), and every reported score is the full
-//     cosine.
-//   - A pair is reported when the cosine is at least SimilarityThreshold,
-//     the two share at least minSharedTerms words, and they are in
-//     different documents or under different leads.
-//     Each action keeps its best maxPairsPerAction partners.
+//   - Weight = (1 + ln tf) · ln(N / df) · t, each vector scaled to length
+//     1, where t is templateWeight for a template term of the action's
+//     document (in more than a third of its actions, and at least
+//     minTemplateDF of them) or of its objective (in more than half of the
+//     objective's actions, when it has at least minTemplateDF), else 1.
+//   - Two actions of one document that open with the same phrase of at
+//     least phraseLen words ("Increase the number of adults in the region
+//     with skills, confidence and qualifications in" numeracy / literacy)
+//     share their stem, not their substance: the words of that phrase do
+//     not count towards their score.
+//   - A pair must share substance: at least minSharedTerms key terms
+//     (shared words that are template terms of neither action, nor in a
+//     shared stem), or a named programme, body or place (a capitalised
+//     name of two words or more, "European Social Fund") that is not a
+//     template of either document. Those terms and names are the pair's
+//     evidence, in the sheet's "Shared terms" column.
+//   - A pair is reported when its score is at least SimilarityThreshold.
+//
+// Candidate pairs come from an inverted index (term → actions) built with
+// prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs
+// similarity search", 2007): each action indexes only its rarest terms, as
+// many as can still make the threshold, so common words rarely make long
+// posting lists. Words in more than maxCandidateDF actions propose no
+// pairs at all, which keeps the work linear in the number of actions.
+// Below that bound the search is exact (no pair at or above the threshold
+// is missed). The discounts above only lower a pair's score from its
+// cosine, so the cosine's candidates hold every reported pair. Identical
+// texts are found by hashing, whatever their words. Each action keeps its
+// best maxPairsPerAction partners of each kind.
 
-// SimilarityThreshold is the least TF-IDF cosine at which two actions are
+// SimilarityThreshold is the least score at which two actions are
 // reported as saying nearly the same thing. 0.5 was chosen by reading the
 // pairs found on ../shared/corpus and ../shared/bench/real-docs: at or
 // above it pairs share their main content words ("Reduce self-harm and
@@ -37,12 +63,25 @@ import (
 // mostly share one generic word.
 const SimilarityThreshold = 0.5
 
+// RepeatThreshold is the least cosine over raw word counts (every word,
+// stop words included) at which two texts are the same text repeated.
+const RepeatThreshold = 0.9
+
 const maxPairsPerAction = 5
 
 // minSharedTerms: two short actions that share a single word ("Green and
 // Sustainable", "Green social prescribing network") can pass the cosine
-// threshold without saying the same thing; a pair must share two words.
+// threshold without saying the same thing; a pair must share two key
+// terms (or a name).
 const minSharedTerms = 2
+
+// minRepeatTerms: a text repeated must say something: "To be agreed"
+// twice is not a finding.
+const minRepeatTerms = 3
+
+// minPassageTerms: two texts that share this many terms and are
+// near-identical over raw words are one passage repeated with an edit.
+const minPassageTerms = 12
 
 // maxCandidateDF bounds the posting lists that propose pairs: a word in
 // more actions than this proposes none. Below the bound the search is
@@ -50,6 +89,19 @@ const minSharedTerms = 2
 // proposed (in real plans such pairs share only generic wording). It keeps
 // the work linear in the number of actions.
 const maxCandidateDF = 40
+
+// Template terms: a word in more than a third of a document's actions (and
+// in at least minTemplateDF of them) is how that document writes, not what
+// an action does; so is a word in more than half of an objective's
+// actions. It weighs templateWeight of its TF-IDF weight.
+const (
+	minTemplateDF  = 3
+	templateWeight = 0.2
+)
+
+// phraseLen is the fewest words two actions of one document must open
+// with for those words to be their common stem.
+const phraseLen = 4
 
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -65,25 +117,82 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// terms are the normalised words of a text.
-func terms(s string) []string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+// words are the lower-cased runs of letters and digits of a text.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	out := words[:0]
-	for _, w := range words {
-		if len(w) < 3 || stopWords[w] {
-			continue
+}
+
+// term is a word as the similarity search counts it: "" for a stop word
+// or a word of one or two letters; a plural and a long "-ing" folded.
+func term(w string) string {
+	if len(w) < 3 || stopWords[w] {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) >= 8:
+		w = w[:len(w)-3] // "establishing", "investing": "establish", "invest"
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// terms are the normalised words of a text.
+func terms(s string) []string {
+	ws := words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if t := term(w); t != "" {
+			out = append(out, t)
 		}
-		switch {
-		case strings.HasSuffix(w, "ies") && len(w) > 4:
-			w = w[:len(w)-3] + "y"
-		case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-			w = w[:len(w)-1]
-		}
-		out = append(out, w)
 	}
 	return out
+}
+
+// nameRe matches a capitalised name of two words or more, which may hold
+// "of", "and", "for" or "the": "European Social Fund", "Community
+// Planning Partnerships", "Isle of Wight".
+var nameRe = regexp.MustCompile(`\b[A-Z][\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\p{L}'’-]*)+`)
+
+// names are the capitalised names of a text, as their normalised terms
+// ("community planning partnership"). The first word of a sentence is
+// capitalised anyway, so a name must be two words after it.
+func names(s string) []string {
+	var out []string
+	for _, loc := range nameRe.FindAllStringIndex(s, -1) {
+		start, end := loc[0], loc[1]
+		if sentenceStart(s, start) {
+			start += len(strings.Fields(s[start:end])[0])
+		}
+		ts := words(s[start:end])
+		var key []string
+		for _, w := range ts {
+			if t := term(w); t != "" || len(w) >= 2 && w != "of" && w != "and" && w != "for" && w != "the" {
+				if t == "" {
+					t = w
+				}
+				key = append(key, t)
+			}
+		}
+		if len(key) >= 2 {
+			out = append(out, strings.Join(key, " "))
+		}
+	}
+	return out
+}
+
+// sentenceStart says whether position i of s begins a sentence.
+func sentenceStart(s string, i int) bool {
+	j := strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) })
+	if j < 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return strings.ContainsRune(".!?:;•-–(\"“", r)
 }
 
 type weight struct {
@@ -91,84 +200,92 @@ type weight struct {
 	w    float32
 }
 
-// simPair is two actions (indexes into the caller's list) and their cosine.
+// simPair is two actions (indexes into the caller's list) and their score.
 type simPair struct {
 	a, b  int
 	score float64
+	terms string // the shared terms that make the pair, for the sheet
 }
 
-// similarPairs finds pairs of texts whose TF-IDF cosine is at least
-// threshold; distinct(i, j) says whether a pair may be reported at all.
-// Pairs come out best first (ties by index).
-func similarPairs(texts []string, threshold float64, distinct func(i, j int) bool) []simPair {
-	n := len(texts)
-	if n < 2 {
-		return nil
-	}
-	dict := map[string]int32{}
-	docTerms := make([][]weight, n)
-	var df []int
-	for i, t := range texts {
-		counts := map[int32]int{}
-		for _, w := range terms(t) {
-			id, ok := dict[w]
-			if !ok {
-				id = int32(len(df))
-				dict[w] = id
-				df = append(df, 0)
-			}
-			if counts[id] == 0 {
-				df[id]++
-			}
-			counts[id]++
-		}
-		v := make([]weight, 0, len(counts))
-		for id, c := range counts {
-			v = append(v, weight{id, float32(1 + math.Log(float64(c)))})
-		}
-		docTerms[i] = v
-	}
-	for _, v := range docTerms {
-		var norm float64
-		for k := range v {
-			v[k].w *= float32(math.Log(float64(n) / float64(df[v[k].term])))
-			norm += float64(v[k].w) * float64(v[k].w)
-		}
-		norm = math.Sqrt(norm)
-		for k := range v {
-			if norm > 0 {
-				v[k].w /= float32(norm)
-			}
-		}
-	}
+// vocabulary numbers terms and counts the texts each is in.
+type vocabulary struct {
+	ids map[string]int32
+	df  []int
+}
 
-	// All-pairs prefix filtering: order each vector rarest term first and
-	// index a term only while the vector's remaining weight (this term and
-	// the commoner ones after it) has norm ≥ threshold. Two unit vectors
-	// whose cosine reaches the threshold must then share a term indexed for
-	// the earlier one: without one, their dot product is at most the norm
-	// of the unindexed rest, which is below the threshold. Both actions'
-	// prefixes then hold their rarest shared term (each prefix holds a
-	// shared term, and a prefix takes every term rarer than its last), so
-	// probing with the prefix alone is enough.
-	for _, v := range docTerms {
-		sort.Slice(v, func(a, b int) bool {
-			da, db := df[v[a].term], df[v[b].term]
-			if da != db {
-				return da < db
-			}
-			return v[a].term < v[b].term
-		})
+func (v *vocabulary) id(t string) int32 {
+	id, ok := v.ids[t]
+	if !ok {
+		id = int32(len(v.df))
+		v.ids[t] = id
+		v.df = append(v.df, 0)
 	}
+	return id
+}
+
+// counts turns a list of terms into term counts, counting df once per text.
+func (v *vocabulary) counts(ts []string) []weight {
+	m := map[int32]int{}
+	for _, t := range ts {
+		id := v.id(t)
+		if m[id] == 0 {
+			v.df[id]++
+		}
+		m[id]++
+	}
+	out := make([]weight, 0, len(m))
+	for id, c := range m {
+		out = append(out, weight{id, float32(c)})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
+	return out
+}
+
+// unit scales a vector to length 1.
+func unit(v []weight) {
+	var norm float64
+	for _, tw := range v {
+		norm += float64(tw.w) * float64(tw.w)
+	}
+	if norm = math.Sqrt(norm); norm > 0 {
+		for k := range v {
+			v[k].w = float32(float64(v[k].w) / norm)
+		}
+	}
+}
+
+// candidates calls check(x, y), x < y, once for every pair of unit vectors
+// (sorted by term) whose dot product may reach threshold: all-pairs prefix
+// filtering. Each vector, ordered rarest term first, indexes a term only
+// while its remaining weight (this term and the commoner ones after it) has
+// norm ≥ threshold. Two unit vectors whose cosine reaches the threshold
+// must then share a term indexed for the earlier one: without one, their
+// dot product is at most the norm of the unindexed rest, which is below the
+// threshold. Both actions' prefixes then hold their rarest shared term
+// (each prefix holds a shared term, and a prefix takes every term rarer
+// than its last), so probing with the prefix alone is enough. Terms in
+// more than maxCandidateDF texts are not indexed.
+func candidates(vecs [][]weight, df []int, threshold float64, check func(x, y int)) {
+	n := len(vecs)
+	order := make([][]weight, n)
 	postings := make([][]int32, len(df))
 	prefix := make([]int, n)
 	t2 := threshold * threshold
-	for i, v := range docTerms {
+	for i, v := range vecs {
+		o := append([]weight(nil), v...)
+		sort.Slice(o, func(a, b int) bool {
+			da, db := df[o[a].term], df[o[b].term]
+			if da != db {
+				return da < db
+			}
+			return o[a].term < o[b].term
+		})
+		order[i] = o
 		var rest float64
-		for _, tw := range v {
+		for _, tw := range o {
 			rest += float64(tw.w) * float64(tw.w)
 		}
-		for _, tw := range v {
+		for _, tw := range o {
 			if rest < t2-1e-9 {
 				break
 			}
@@ -179,32 +296,23 @@ func similarPairs(texts []string, threshold float64, distinct func(i, j int) boo
 			}
 		}
 	}
-	// Exact cosines need the vectors in term order again.
-	sorted := make([][]weight, n)
-	for i, v := range docTerms {
-		s := append([]weight(nil), v...)
-		sort.Slice(s, func(a, b int) bool { return s[a].term < s[b].term })
-		sorted[i] = s
-	}
-
-	var pairs []simPair
 	seen := make([]int32, n) // seen[x] == y+1: x already a candidate of y
-	for y, v := range docTerms {
-		for _, tw := range v[:prefix[y]] {
+	for y, o := range order {
+		for _, tw := range o[:prefix[y]] {
 			for _, x := range postings[tw.term] {
 				if int(x) >= y || seen[x] == int32(y+1) {
 					continue
 				}
 				seen[x] = int32(y + 1)
-				if !distinct(int(x), y) {
-					continue
-				}
-				if s, shared := cosine(sorted[x], sorted[y]); s >= threshold && shared >= minSharedTerms {
-					pairs = append(pairs, simPair{int(x), y, s})
-				}
+				check(int(x), y)
 			}
 		}
 	}
+}
+
+// bestPairs sorts pairs best first (ties by index) and keeps each text's
+// best maxPairsPerAction.
+func bestPairs(pairs []simPair, n int) []simPair {
 	sort.Slice(pairs, func(x, y int) bool {
 		if pairs[x].score != pairs[y].score {
 			return pairs[x].score > pairs[y].score
@@ -225,6 +333,279 @@ func similarPairs(texts []string, threshold float64, distinct func(i, j int) boo
 		out = append(out, p)
 	}
 	return out
+}
+
+// similarPairs finds pairs of texts whose plain TF-IDF cosine is at least
+// threshold and that share minSharedTerms terms; distinct(i, j) says
+// whether a pair may be reported at all. Pairs come out best first (ties
+// by index). It knows nothing of documents: findOverlaps uses
+// substancePairs.
+func similarPairs(texts []string, threshold float64, distinct func(i, j int) bool) []simPair {
+	items := make([]pairText, len(texts))
+	for i, t := range texts {
+		items[i] = pairText{text: t, group: i, objective: i}
+	}
+	return substancePairs(items, threshold, distinct)
+}
+
+// pairText is one action as the substance search sees it: its text, its
+// document (group) and objective (any ints; equal means the same).
+type pairText struct {
+	text             string
+	group, objective int
+}
+
+// substancePairs finds the "similar actions" pairs of the package comment:
+// template terms discounted, shared stems of one document not counted, and
+// shared substance required. distinct(i, j) says whether a pair may be
+// reported at all.
+func substancePairs(items []pairText, threshold float64, distinct func(i, j int) bool) []simPair {
+	n := len(items)
+	if n < 2 {
+		return nil
+	}
+	voc := &vocabulary{ids: map[string]int32{}}
+	vecs := make([][]weight, n)
+	nameSets := make([][]string, n)
+	for i, it := range items {
+		vecs[i] = voc.counts(terms(it.text))
+		nameSets[i] = dedupe(names(it.text))
+	}
+	// Template terms and names of each document and objective.
+	groupN, objN := map[int]int{}, map[int]int{}
+	groupDF, objDF := map[int]map[int32]int{}, map[int]map[int32]int{}
+	groupNames := map[int]map[string]int{}
+	for i, it := range items {
+		groupN[it.group]++
+		objN[it.objective]++
+		if groupDF[it.group] == nil {
+			groupDF[it.group], groupNames[it.group] = map[int32]int{}, map[string]int{}
+		}
+		if objDF[it.objective] == nil {
+			objDF[it.objective] = map[int32]int{}
+		}
+		for _, tw := range vecs[i] {
+			groupDF[it.group][tw.term]++
+			objDF[it.objective][tw.term]++
+		}
+		for _, nm := range nameSets[i] {
+			groupNames[it.group][nm]++
+		}
+	}
+	isTemplate := func(i int, t int32) bool {
+		g, o := items[i].group, items[i].objective
+		if d := groupDF[g][t]; d >= minTemplateDF && 3*d > groupN[g] {
+			return true
+		}
+		d := objDF[o][t]
+		return objN[o] >= minTemplateDF && 2*d > objN[o]
+	}
+	templateName := func(i int, nm string) bool {
+		g := items[i].group
+		d := groupNames[g][nm]
+		return d >= minTemplateDF && 3*d > groupN[g]
+	}
+	template := make([][]bool, n) // parallel to vecs
+	for i, v := range vecs {
+		template[i] = make([]bool, len(v))
+		for k := range v {
+			t := v[k].term
+			template[i][k] = isTemplate(i, t)
+			w := (1 + math.Log(float64(v[k].w))) * math.Log(float64(n)/float64(voc.df[t]))
+			if template[i][k] {
+				w *= templateWeight
+			}
+			v[k].w = float32(w)
+		}
+		unit(v)
+	}
+	// The dictionary backwards, for the evidence.
+	termNames := make([]string, len(voc.df))
+	for t, id := range voc.ids {
+		termNames[id] = t
+	}
+
+	var pairs []simPair
+	candidates(vecs, voc.df, threshold, func(x, y int) {
+		if !distinct(x, y) {
+			return
+		}
+		if s, _ := cosine(vecs[x], vecs[y]); s < threshold {
+			return
+		}
+		var stem map[string]bool
+		if items[x].group == items[y].group {
+			stem = sharedStem(items[x].text, items[y].text)
+		}
+		type key struct {
+			t string
+			w float64
+		}
+		var keys []key
+		var common []string
+		var s float64
+		a, b := vecs[x], vecs[y]
+		for i, j := 0, 0; i < len(a) && j < len(b); {
+			switch {
+			case a[i].term < b[j].term:
+				i++
+			case a[i].term > b[j].term:
+				j++
+			default:
+				t := termNames[a[i].term]
+				if !stem[t] {
+					w := float64(a[i].w) * float64(b[j].w)
+					s += w
+					if !template[x][i] && !template[y][j] {
+						keys = append(keys, key{t, w})
+					} else {
+						common = append(common, surface(items[x].text, t))
+					}
+				}
+				i++
+				j++
+			}
+		}
+		s = math.Round(math.Min(s, 1)*1000) / 1000
+		if s < threshold {
+			return
+		}
+		var shared []string
+		for _, nm := range nameSets[x] {
+			if contains(nameSets[y], nm) && !templateName(x, nm) && !templateName(y, nm) && !stemCovers(stem, nm) {
+				shared = append(shared, nm)
+			}
+		}
+		if len(keys) < minSharedTerms && len(shared) == 0 {
+			return
+		}
+		sort.SliceStable(keys, func(i, j int) bool { return keys[i].w > keys[j].w })
+		for _, k := range keys {
+			shared = append(shared, surface(items[x].text, k.t))
+		}
+		evidence := strings.Join(shared, ", ")
+		if len(common) > 0 {
+			sort.Strings(common)
+			evidence += " (also shared, but wording its document repeats: " + strings.Join(common, ", ") + ")"
+		}
+		pairs = append(pairs, simPair{x, y, s, evidence})
+	})
+	return bestPairs(pairs, n)
+}
+
+// sharedStem lists the terms of the stem two texts of one document share:
+// the words they both open with, when at least phraseLen ("Increase the
+// number of adults in the region with skills, confidence and
+// qualifications in" numeracy / literacy). An action says what it does
+// last: a run they share at the end ("... a parent infant mental health
+// service") is their substance. A term that the texts use after the stem
+// as well stays.
+func sharedStem(a, b string) map[string]bool {
+	wa, wb := words(a), words(b)
+	k := 0
+	for k < len(wa) && k < len(wb) && wa[k] == wb[k] {
+		k++
+	}
+	if k < phraseLen {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, w := range wa[:k] {
+		if t := term(w); t != "" {
+			out[t] = true
+		}
+	}
+	for _, rest := range [][]string{wa[k:], wb[k:]} {
+		for _, w := range rest {
+			delete(out, term(w))
+		}
+	}
+	return out
+}
+
+// surface is the word of text that gave term t, as printed in lower case
+// ("keynes" for "keyne").
+func surface(text, t string) string {
+	for _, w := range words(text) {
+		if term(w) == t {
+			return w
+		}
+	}
+	return t
+}
+
+// stemCovers says whether every term of a name is in a shared stem.
+func stemCovers(stem map[string]bool, name string) bool {
+	if len(stem) == 0 {
+		return false
+	}
+	for _, t := range strings.Fields(name) {
+		if !stem[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatedPairs finds texts repeated: equal once normalised (words only,
+// lower case), or near-identical: a cosine of at least RepeatThreshold over
+// raw word counts, and besides one of
+//   - a cosine of at least RepeatThreshold over term counts too;
+//   - one text's terms all in the other (a text repeated with a clause
+//     added: "Our Community Development Workers ... . These officers will
+//     work with families ..." / "These officers will work with families
+//     ...");
+//   - at least minPassageTerms terms shared (a passage repeated with an
+//     edit, not an item of a list).
+//
+// Raw words alone would make the items of one template near-identical
+// ("... qualifications in numeracy" / "... in literacy or ESOL", 0.90 over
+// raw words; "Work together to address the problems of housing / of
+// transport in the Region ...", 0.95), though they differ in what they are
+// about (0.77 and 0.88 over terms). Each text must have at least
+// minRepeatTerms terms. Pairs come out best first.
+func repeatedPairs(texts []string) []simPair {
+	n := len(texts)
+	voc := &vocabulary{ids: map[string]int32{}}
+	vecs := make([][]weight, n)
+	content := make([][]weight, n)
+	cvoc := &vocabulary{ids: map[string]int32{}}
+	ok := make([]bool, n)
+	first := map[string]int{}
+	var pairs []simPair
+	for i, t := range texts {
+		ws := words(t)
+		ts := terms(t)
+		ok[i] = len(ts) >= minRepeatTerms
+		vecs[i] = voc.counts(ws)
+		unit(vecs[i])
+		if !ok[i] {
+			continue
+		}
+		content[i] = cvoc.counts(ts)
+		unit(content[i])
+		key := strings.Join(ws, " ")
+		if j, seen := first[key]; seen {
+			pairs = append(pairs, simPair{j, i, 1, ""})
+		} else {
+			first[key] = i
+		}
+	}
+	equal := func(x, y int) bool { return strings.Join(words(texts[x]), " ") == strings.Join(words(texts[y]), " ") }
+	candidates(vecs, voc.df, RepeatThreshold, func(x, y int) {
+		if !ok[x] || !ok[y] || equal(x, y) {
+			return // equal texts are paired above
+		}
+		s, _ := cosine(vecs[x], vecs[y])
+		if s < RepeatThreshold {
+			return
+		}
+		c, shared := cosine(content[x], content[y])
+		if c >= RepeatThreshold || shared == len(content[x]) || shared == len(content[y]) || shared >= minPassageTerms {
+			pairs = append(pairs, simPair{x, y, s, ""})
+		}
+	})
+	return bestPairs(pairs, n)
 }
 
 // cosine of two unit vectors sorted by term, and how many terms they share.
@@ -250,8 +631,29 @@ func cosine(a, b []weight) (float64, int) {
 	return math.Round(s*1000) / 1000, shared
 }
 
+func dedupe(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
 // Overlap types.
 const (
+	overlapRepeated  = "repeated"
 	overlapSimilar   = "similar actions"
 	overlapLeads     = "several leads on a theme in one region"
 	overlapOrgRegion = "same lead on a theme in several regions"
@@ -266,10 +668,12 @@ type overlap struct {
 	a, b   *actionRef
 	region string // for the non-pair findings
 	lead   string
+	shared string // pairs: the terms and names the two share (the evidence)
 	detail string
 }
 
-// overlaps lists similar action pairs (best first), then themes with
+// overlaps lists repeated texts and similar action pairs (each best
+// first), then themes with
 // several leads in one region, then organisations leading one theme in
 // several regions.
 func (ds *dataset) overlaps(yield func(overlap) bool) {
@@ -308,17 +712,52 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		sort.Strings(names)
 		leadKey[i] = strings.ToLower(strings.Join(names, "\x00"))
 	}
-	pairs := similarPairs(texts, SimilarityThreshold, func(i, j int) bool {
-		return acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]
+	// Texts repeated, in one document or two, whatever their leads.
+	repeated := map[[2]int]bool{}
+	for _, p := range repeatedPairs(texts) {
+		repeated[[2]int{p.a, p.b}] = true
+		a, b := acts[p.a], acts[p.b]
+		detail := "identical text"
+		if p.score < 1 {
+			detail = "near-identical text; " + wordDiff(texts[p.a], texts[p.b])
+		}
+		detail += "; " + pairPlace(a, b, leadKey[p.a] == leadKey[p.b])
+		o := overlap{kind: overlapRepeated, score: p.score, theme: sharedThemes(*a.action(), *b.action()),
+			a: &a, b: &b, shared: listSome(dedupe(terms(texts[p.a])), 12), detail: detail}
+		if p.score == 1 {
+			o.shared = "(the whole text)"
+		}
+		if !yield(o) {
+			return
+		}
+	}
+
+	// Similar in substance: different documents or different leads.
+	items := make([]pairText, len(acts))
+	docNo := map[*docView]int{}
+	objNo := map[string]int{}
+	for i, r := range acts {
+		if _, ok := docNo[r.doc]; !ok {
+			docNo[r.doc] = len(docNo)
+		}
+		obj := r.action().Objective
+		k := fmt.Sprintf("%d\x00%s\x00%s", docNo[r.doc], codeKey(obj.Code), strings.ToLower(strings.TrimSpace(obj.Title)))
+		if obj.Code == "" && strings.TrimSpace(obj.Title) == "" {
+			k = fmt.Sprintf("action %d", i) // no objective: its own
+		}
+		if _, ok := objNo[k]; !ok {
+			objNo[k] = len(objNo)
+		}
+		items[i] = pairText{text: texts[i], group: docNo[r.doc], objective: objNo[k]}
+	}
+	pairs := substancePairs(items, SimilarityThreshold, func(i, j int) bool {
+		return (acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]) && !repeated[[2]int{i, j}]
 	})
 	for _, p := range pairs {
 		a, b := acts[p.a], acts[p.b]
 		theme := sharedThemes(*a.action(), *b.action())
-		detail := "different documents"
-		if a.doc == b.doc {
-			detail = "same document, different leads"
-		}
-		if !yield(overlap{kind: overlapSimilar, score: p.score, theme: theme, a: &a, b: &b, detail: detail}) {
+		detail := pairPlace(a, b, false)
+		if !yield(overlap{kind: overlapSimilar, score: p.score, theme: theme, a: &a, b: &b, shared: p.terms, detail: detail}) {
 			return
 		}
 	}
@@ -422,11 +861,11 @@ func (ds *dataset) overlapsTable() *table {
 		cols: []column{txt("Type", 30), {name: "Score", kind: kScore, width: 8}, wrap("Theme", 24),
 			wrap("Region A", 24), txt("Action A", 30), wrap("Lead A", 30), wrap("Action A text", 60), txt("Source A", 40),
 			wrap("Region B", 24), txt("Action B", 30), wrap("Lead B", 30), wrap("Action B text", 60), txt("Source B", 40),
-			wrap("Detail", 60)},
+			wrap("Shared terms", 40), wrap("Detail", 60)},
 		rows: func(yield func(row) bool) {
 			ds.overlaps(func(o overlap) bool {
 				score := any(o.score)
-				if o.kind != overlapSimilar {
+				if o.kind != overlapSimilar && o.kind != overlapRepeated {
 					score = int(o.score) // a count of organisations or regions
 				}
 				vals := []any{o.kind, score, o.theme}
@@ -436,7 +875,7 @@ func (ds *dataset) overlapsTable() *table {
 				} else {
 					vals = append(vals, o.region, nil, o.lead, nil, nil, nil, nil, nil, nil, nil)
 				}
-				vals = append(vals, o.detail)
+				vals = append(vals, o.shared, o.detail)
 				return yield(row{vals: vals})
 			})
 		},
@@ -447,4 +886,40 @@ func (ds *dataset) overlapsTable() *table {
 func side(r actionRef) []any {
 	a := r.action()
 	return []any{r.doc.region, r.id(), join(orgNames(a.Leads, a.LeadOrgs)), a.Text, source(r.doc.File, a.Source.Page)}
+}
+
+// pairPlace says where the two actions of a pair are.
+func pairPlace(a, b actionRef, sameLead bool) string {
+	switch {
+	case a.doc != b.doc:
+		return "different documents"
+	case sameLead:
+		return "same document, same lead"
+	}
+	return "same document, different leads"
+}
+
+// wordDiff names the words only one of two near-identical texts has.
+func wordDiff(a, b string) string {
+	wa, wb := map[string]int{}, map[string]int{}
+	for _, w := range words(a) {
+		wa[w]++
+	}
+	for _, w := range words(b) {
+		wb[w]++
+	}
+	only := func(x, y map[string]int, text string) string {
+		var out []string
+		for _, w := range words(text) {
+			if x[w] > y[w] {
+				out = append(out, w)
+				x[w]--
+			}
+		}
+		if len(out) == 0 {
+			return "-"
+		}
+		return strings.Join(out, " ")
+	}
+	return "only in A: " + only(wa, wb, a) + "; only in B: " + only(wb, wa, b)
 }
