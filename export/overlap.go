@@ -571,10 +571,12 @@ func repeatedPairs(texts []string) []simPair {
 	content := make([][]weight, n)
 	cvoc := &vocabulary{ids: map[string]int32{}}
 	ok := make([]bool, n)
+	keys := make([]string, n)
 	first := map[string]int{}
 	var pairs []simPair
 	for i, t := range texts {
 		ws := words(t)
+		keys[i] = strings.Join(ws, " ")
 		ts := terms(t)
 		ok[i] = len(ts) >= minRepeatTerms
 		vecs[i] = voc.counts(ws)
@@ -584,16 +586,14 @@ func repeatedPairs(texts []string) []simPair {
 		}
 		content[i] = cvoc.counts(ts)
 		unit(content[i])
-		key := strings.Join(ws, " ")
-		if j, seen := first[key]; seen {
+		if j, seen := first[keys[i]]; seen {
 			pairs = append(pairs, simPair{j, i, 1, ""})
 		} else {
-			first[key] = i
+			first[keys[i]] = i
 		}
 	}
-	equal := func(x, y int) bool { return strings.Join(words(texts[x]), " ") == strings.Join(words(texts[y]), " ") }
 	candidates(vecs, voc.df, RepeatThreshold, func(x, y int) {
-		if !ok[x] || !ok[y] || equal(x, y) {
+		if !ok[x] || !ok[y] || keys[x] == keys[y] {
 			return // equal texts are paired above
 		}
 		s, _ := cosine(vecs[x], vecs[y])
