@@ -13,14 +13,15 @@ import (
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/extract/pdf"
 	"github.com/planmap/planmap/extract/text"
+	"github.com/planmap/planmap/extract/xlsx"
 )
 
 // Limits bound what any extractor reads.
 type Limits struct {
 	MaxPages      int     // PDF pages
-	MaxUnzipped   int64   // DOCX total uncompressed bytes
-	MaxZipEntries int     // DOCX zip entries
-	MaxZipRatio   float64 // DOCX compression ratio per entry
+	MaxUnzipped   int64   // DOCX and XLSX total uncompressed bytes
+	MaxZipEntries int     // DOCX and XLSX zip entries
+	MaxZipRatio   float64 // DOCX and XLSX compression ratio per entry
 	MaxHTMLDepth  int     // HTML element nesting
 	MaxLine       int     // plain-text line length in bytes
 	PageWorkers   int     // PDF pages parsed in parallel within one document
@@ -40,12 +41,14 @@ func Extract(ctx context.Context, format layout.Format, data []byte, lim Limits)
 		doc, err = pdf.Extract(ctx, data, pdf.Options{MaxPages: lim.MaxPages, Workers: lim.PageWorkers})
 	case layout.DOCX:
 		doc, err = docx.Extract(data, docx.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
+	case layout.XLSX:
+		doc, err = xlsx.Extract(data, xlsx.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
 	case layout.HTML:
 		doc, err = html.Extract(data, html.Options{MaxDepth: lim.MaxHTMLDepth})
 	case layout.Text:
 		doc, err = text.Extract(data, text.Options{MaxLine: lim.MaxLine})
 	default:
-		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, HTML or plain text", format)
+		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, XLSX, HTML or plain text", format)
 	}
 	if err != nil {
 		var le *layout.Error

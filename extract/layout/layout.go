@@ -26,6 +26,7 @@ type Format string
 const (
 	PDF     Format = "pdf"
 	DOCX    Format = "docx"
+	XLSX    Format = "xlsx"
 	HTML    Format = "html"
 	Text    Format = "text"
 	Unknown Format = "unknown"

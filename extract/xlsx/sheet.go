@@ -1,0 +1,434 @@
+package xlsx
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planmap/planmap/extract/layout"
+)
+
+// sheetRow is one row of a worksheet that holds text: its number in the
+// sheet (1-based) and its cells' formatted values by column (0-based).
+type sheetRow struct {
+	num   int
+	cells []string
+}
+
+// span is a merged range, 0-based and inclusive, in sheet coordinates.
+type span struct{ r0, c0, r1, c1 int }
+
+// sheet is one worksheet as read: its title lines and its table.
+type sheet struct {
+	captions  []string
+	table     *layout.Table
+	firstCell string
+}
+
+// blocks are the sheet's blocks: its name, its title lines, its table.
+func (s *sheet) blocks(page int, name string) []layout.Block {
+	var out []layout.Block
+	if name = layout.Clean(name); name != "" {
+		out = append(out, layout.Block{Kind: layout.Heading, Page: page, Level: 1, Text: name})
+	}
+	for _, c := range s.captions {
+		out = append(out, layout.Block{Kind: layout.Heading, Page: page, Level: 2, Text: c})
+	}
+	if s.table != nil {
+		for i := range s.table.Rows {
+			s.table.Rows[i].Page = page
+		}
+		out = append(out, layout.Block{Kind: layout.TableKind, Page: page, Table: s.table})
+	}
+	return out
+}
+
+// sheet reads one worksheet. The rows are streamed first, so the row and
+// cell limits apply before excelize loads the whole sheet for its merges,
+// hidden rows and columns, panes and styles.
+func (r *reader) sheet(name string) (*sheet, error) {
+	rows, err := r.readRows(name)
+	if err != nil || len(rows) == 0 {
+		return &sheet{}, err
+	}
+	// hidden rows
+	kept := rows[:0]
+	for _, row := range rows {
+		if vis, err := r.f.GetRowVisible(name, row.num); err == nil && !vis {
+			continue
+		}
+		kept = append(kept, row)
+	}
+	rows = kept
+	if len(rows) == 0 {
+		return &sheet{}, nil
+	}
+	width := 0
+	for _, row := range rows {
+		width = max(width, len(row.cells))
+	}
+	hiddenCol := make([]bool, width)
+	for c := range width {
+		col, err := excelize.ColumnNumberToName(c + 1)
+		if err != nil {
+			continue
+		}
+		if vis, err := r.f.GetColVisible(name, col); err == nil && !vis {
+			hiddenCol[c] = true
+		}
+	}
+	var spans []span
+	if mc, err := r.f.GetMergeCells(name, true); err == nil {
+		for _, m := range mc {
+			c0, r0, err0 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err0 != nil || err1 != nil {
+				continue
+			}
+			spans = append(spans, span{r0: min(r0, r1), c0: min(c0, c1) - 1, r1: max(r0, r1), c1: max(c0, c1) - 1})
+		}
+	}
+	s := &sheet{}
+	g := newGrid(rows, hiddenCol, spans)
+	s.firstCell = g.firstCell()
+	s.captions = g.takeCaptions()
+	t, err := g.table(&r.cells, r.opt.MaxCells)
+	if err != nil || t == nil {
+		return s, err
+	}
+	t.HeaderRows = r.headerRows(name, g)
+	s.table = t
+	return s, nil
+}
+
+// readRows streams the sheet's rows that hold text, within the limits.
+func (r *reader) readRows(name string) ([]sheetRow, error) {
+	it, err := r.f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []sheetRow
+	num := 0
+	for it.Next() {
+		num++
+		cols, err := it.Columns()
+		if err != nil {
+			return nil, err
+		}
+		filled := 0
+		for _, c := range cols {
+			if strings.TrimSpace(c) != "" {
+				filled++
+			}
+		}
+		if filled == 0 {
+			continue
+		}
+		r.rows++
+		if r.rows > r.opt.MaxRows {
+			return nil, layout.Errorf(layout.StatusTooLarge, "workbook has more than %d rows of text", r.opt.MaxRows)
+		}
+		if r.cells+filled > r.opt.MaxCells {
+			return nil, layout.Errorf(layout.StatusTooLarge, "workbook has more than %d cells of text", r.opt.MaxCells)
+		}
+		// trailing empty cells carry nothing
+		for len(cols) > 0 && strings.TrimSpace(cols[len(cols)-1]) == "" {
+			cols = cols[:len(cols)-1]
+		}
+		out = append(out, sheetRow{num: num, cells: cols})
+	}
+	if err := it.Error(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// grid is a sheet's visible rows and columns that hold text, with the
+// merged ranges, ready to become a table.
+type grid struct {
+	rows   []sheetRow
+	cols   []int // the sheet columns (0-based) kept, in order
+	spans  []span
+	hidden []bool // hidden sheet columns
+}
+
+func newGrid(rows []sheetRow, hiddenCol []bool, spans []span) *grid {
+	g := &grid{rows: rows, spans: spans, hidden: hiddenCol}
+	g.keepColumns(hiddenCol)
+	return g
+}
+
+// keepColumns keeps the visible columns where some row has text.
+func (g *grid) keepColumns(hiddenCol []bool) {
+	width := 0
+	for _, row := range g.rows {
+		width = max(width, len(row.cells))
+	}
+	used := make([]bool, width)
+	for _, row := range g.rows {
+		for c, v := range row.cells {
+			if strings.TrimSpace(v) != "" {
+				used[c] = true
+			}
+		}
+	}
+	g.cols = g.cols[:0]
+	for c := range width {
+		if used[c] && (c >= len(hiddenCol) || !hiddenCol[c]) {
+			g.cols = append(g.cols, c)
+		}
+	}
+}
+
+func (g *grid) text(i, c int) string {
+	if c < len(g.rows[i].cells) {
+		return g.rows[i].cells[c]
+	}
+	return ""
+}
+
+// filled counts the kept columns of row i that hold text.
+func (g *grid) filled(i int) int {
+	n := 0
+	for _, c := range g.cols {
+		if strings.TrimSpace(g.text(i, c)) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// firstCell is the text of the first cell with text, read row by row.
+func (g *grid) firstCell() string {
+	for i := range g.rows {
+		for _, c := range g.cols {
+			if t := layout.Clean(g.text(i, c)); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// takeCaptions removes the title lines above the table: leading rows that
+// fill one cell each, when a later row fills two or more. At most five, so
+// a sheet of one-cell notes stays a table.
+func (g *grid) takeCaptions() []string {
+	if len(g.cols) < 2 {
+		return nil
+	}
+	n := 0
+	for n < len(g.rows) && n < 5 && g.filled(n) == 1 {
+		n++
+	}
+	if n == 0 || n == len(g.rows) || g.filled(n) < 2 {
+		return nil
+	}
+	var out []string
+	for i := range n {
+		for _, c := range g.cols {
+			if t := layout.Clean(g.text(i, c)); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	g.rows = g.rows[n:]
+	g.keepColumns(g.hidden) // a column that held only the title goes too
+	return out
+}
+
+// table builds the layout table: merged ranges become spans over the kept
+// rows and columns, their text in the first kept position.
+func (g *grid) table(cells *int, maxCells int) (*layout.Table, error) {
+	if len(g.rows) == 0 || len(g.cols) == 0 {
+		return nil, nil
+	}
+	*cells += len(g.rows) * len(g.cols)
+	if *cells > maxCells {
+		return nil, layout.Errorf(layout.StatusTooLarge, "sheets hold more than %d cells", maxCells)
+	}
+	t := &layout.Table{Columns: len(g.cols), Rows: make([]layout.Row, len(g.rows))}
+	for i := range g.rows {
+		lr := layout.Row{Cells: make([]layout.Cell, len(g.cols))}
+		for j, c := range g.cols {
+			lr.Cells[j] = newCell(g.text(i, c))
+		}
+		t.Rows[i] = lr
+	}
+	rowIndex := make(map[int]int, len(g.rows))
+	for i, row := range g.rows {
+		rowIndex[row.num] = i
+	}
+	for _, sp := range g.spans {
+		var ri, cj []int
+		for i, row := range g.rows {
+			if row.num >= sp.r0 && row.num <= sp.r1 {
+				ri = append(ri, i)
+			}
+		}
+		for j, c := range g.cols {
+			if c >= sp.c0 && c <= sp.c1 {
+				cj = append(cj, j)
+			}
+		}
+		if len(ri) == 0 || len(cj) == 0 || len(ri)*len(cj) == 1 {
+			continue
+		}
+		// the merge shows the top-left cell's value; when that row or column
+		// was dropped, the first text inside the range
+		top := layout.Cell{}
+		if i, ok := rowIndex[sp.r0]; ok {
+			top = newCell(g.text(i, sp.c0))
+		}
+		for _, i := range ri {
+			for _, j := range cj {
+				if top.Empty() && !t.Rows[i].Cells[j].Covered {
+					top = t.Rows[i].Cells[j]
+				}
+			}
+		}
+		if overlaps(t, ri, cj) {
+			continue
+		}
+		for _, i := range ri {
+			for _, j := range cj {
+				t.Rows[i].Cells[j] = layout.Cell{Covered: true}
+			}
+		}
+		if len(cj) > 1 {
+			top.ColSpan = len(cj)
+		}
+		if len(ri) > 1 {
+			top.RowSpan = len(ri)
+		}
+		t.Rows[ri[0]].Cells[cj[0]] = top
+	}
+	return t, nil
+}
+
+// overlaps reports a range that meets one already applied: damaged files
+// can overlap merges, and the first one wins.
+func overlaps(t *layout.Table, ri, cj []int) bool {
+	for _, i := range ri {
+		for _, j := range cj {
+			c := t.Rows[i].Cells[j]
+			if c.Covered || c.ColSpan > 1 || c.RowSpan > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newCell makes a cell from a value: each line is a paragraph, and a
+// typed bullet becomes the paragraph's marker.
+func newCell(v string) layout.Cell {
+	var c layout.Cell
+	for _, line := range strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n") {
+		line = layout.Clean(line)
+		if line == "" {
+			continue
+		}
+		p := layout.Para{Text: line}
+		if m, rest, ok := bullet(line); ok {
+			p.Marker, p.Text = m, rest
+		}
+		c.Paragraphs = append(c.Paragraphs, p)
+	}
+	return c
+}
+
+// bullet splits a typed bullet from the text after it.
+func bullet(s string) (marker, rest string, ok bool) {
+	for _, b := range []string{"•", "●", "▪", "◦", "‣", "·", "-", "*", "–"} {
+		if strings.HasPrefix(s, b+" ") {
+			if rest = layout.Clean(s[len(b):]); rest != "" {
+				return b, rest, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// headerRows counts the header rows at the top of the table: the rows
+// frozen above the scrolling pane; else one when the first row is bold, or
+// is short labels (no figures, no dates) with rows below it.
+func (r *reader) headerRows(name string, g *grid) int {
+	if len(g.rows) == 0 {
+		return 0
+	}
+	if p, err := r.f.GetPanes(name); err == nil && p.Freeze && p.YSplit > 0 {
+		n := 0
+		for n < len(g.rows) && n < 3 && g.rows[n].num <= p.YSplit {
+			n++
+		}
+		if n > 0 && n < len(g.rows) {
+			return n
+		}
+	}
+	if g.filled(0) < 2 {
+		return 0
+	}
+	bold, labels := true, true
+	for _, c := range g.cols {
+		v := layout.Clean(g.text(0, c))
+		if v == "" {
+			continue
+		}
+		if !r.cellBold(name, g.rows[0].num, c) {
+			bold = false
+		}
+		if !label(v) {
+			labels = false
+		}
+	}
+	if bold || (labels && len(g.rows) > 1) {
+		return 1
+	}
+	return 0
+}
+
+// cellBold reports whether a cell's font is bold.
+func (r *reader) cellBold(name string, row, col int) bool {
+	cell, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return false
+	}
+	idx, err := r.f.GetCellStyle(name, cell)
+	if err != nil {
+		return false
+	}
+	b, ok := r.bold[idx]
+	if !ok {
+		st, err := r.f.GetStyle(idx)
+		b = err == nil && st != nil && st.Font != nil && st.Font.Bold
+		r.bold[idx] = b
+	}
+	return b
+}
+
+// label reports a column label: a few words, not a figure or a date.
+func label(v string) bool {
+	if len(strings.Fields(v)) > 8 {
+		return false
+	}
+	if _, err := strconv.ParseFloat(strings.NewReplacer(",", "", "£", "", "%", "", "$", "", "€", "").Replace(v), 64); err == nil {
+		return false
+	}
+	letters := 0
+	for _, r := range v {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	digits := 0
+	for _, r := range v {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	return letters > 0 && digits*2 <= letters+digits
+}
