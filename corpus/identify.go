@@ -23,8 +23,9 @@ import (
 //   - empty, or an OLE compound file (D0 CF 11 E0: legacy .doc/.xls, or an
 //     encrypted .docx) → Unknown;
 //   - "%PDF-" within the first 1024 bytes (some files carry junk first) → PDF;
-//   - a ZIP package → DOCX when it is a Word package (see IdentifyZip),
-//     else Unknown (.xlsx, .odt, other archives);
+//   - a ZIP package → DOCX when it is a Word package, XLSX when it is an
+//     Excel workbook (see IdentifyZip), else Unknown (.xlsb, .odt, other
+//     archives);
 //   - other known binary signatures (images, RTF, compressed files) → Unknown;
 //   - JSON or JSON Lines (data exported by a tool, such as annotations
 //     or planmap's own output) → Unknown: it is not a document;
@@ -102,18 +103,39 @@ var wordMainTypes = []string{
 	"ms-word.template.macroenabledtemplate.main+xml",
 }
 
-// IdentifyZip tells a Word package from other ZIP files by its directory.
-// It is DOCX when it holds word/document.xml, when its [Content_Types].xml
-// declares a Word main document, or when it has a word/ folder at all (a
-// damaged Word package, which the DOCX extractor then reports as corrupt).
-// A ZIP file whose directory cannot be read (truncated) is judged by the
-// part names in its local headers. Anything else (.xlsx, .pptx, .odt, an
-// ordinary archive) is Unknown.
+// excelMainTypes are the content types of an Excel workbook part that
+// excelize reads (.xlsx, .xlsm, .xltx, .xltm; not the binary .xlsb).
+var excelMainTypes = []string{
+	"spreadsheetml.sheet.main+xml",
+	"ms-excel.sheet.macroenabled.main+xml",
+	"spreadsheetml.template.main+xml",
+	"ms-excel.template.macroenabled.main+xml",
+}
+
+// IdentifyZip tells Word and Excel packages from other ZIP files by their
+// directory. It is DOCX when it holds word/document.xml, when its
+// [Content_Types].xml declares a Word main document, or when it has a word/
+// folder at all (a damaged Word package, which the DOCX extractor then
+// reports as corrupt). Likewise it is XLSX when it holds xl/workbook.xml,
+// when its content types declare a spreadsheetml workbook, or when it has
+// an xl/ folder without the binary xl/workbook.bin of an .xlsb. A ZIP file
+// whose directory cannot be read (truncated) is judged by the part names in
+// its local headers. Anything else (.xlsb, .pptx, .odt, an ordinary
+// archive) is Unknown.
 func IdentifyZip(data []byte) layout.Format {
 	names := zipNames(data)
 	for _, n := range names {
 		if strings.EqualFold(n, "word/document.xml") {
 			return layout.DOCX
+		}
+	}
+	binary := false
+	for _, n := range names {
+		if strings.EqualFold(n, "xl/workbook.xml") {
+			return layout.XLSX
+		}
+		if strings.EqualFold(n, "xl/workbook.bin") {
+			binary = true
 		}
 	}
 	if ct := zipPart(data, "[Content_Types].xml", 1<<20); ct != nil {
@@ -123,10 +145,20 @@ func IdentifyZip(data []byte) layout.Format {
 				return layout.DOCX
 			}
 		}
+		for _, t := range excelMainTypes {
+			if strings.Contains(lower, t) && !binary {
+				return layout.XLSX
+			}
+		}
 	}
 	for _, n := range names {
 		if len(n) >= 5 && strings.EqualFold(n[:5], "word/") {
 			return layout.DOCX
+		}
+	}
+	for _, n := range names {
+		if len(n) >= 3 && strings.EqualFold(n[:3], "xl/") && !binary {
+			return layout.XLSX
 		}
 	}
 	return layout.Unknown

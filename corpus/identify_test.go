@@ -48,7 +48,7 @@ func TestIdentifySamples(t *testing.T) {
 }
 
 // TestIdentifyShared: the real-world benchmark documents, including an
-// .xlsx that is a ZIP package but not a Word document.
+// Excel workbook (a monitoring return).
 func TestIdentifyShared(t *testing.T) {
 	dir := corpustest.Shared(t, "bench/real-docs")
 	entries, err := os.ReadDir(dir)
@@ -60,7 +60,7 @@ func TestIdentifyShared(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string]layout.Format{".pdf": layout.PDF, ".xlsx": layout.Unknown, ".md": layout.Text}[e.Name()[strings.LastIndex(e.Name(), "."):]]
+		want := map[string]layout.Format{".pdf": layout.PDF, ".xlsx": layout.XLSX, ".md": layout.Text}[e.Name()[strings.LastIndex(e.Name(), "."):]]
 		if got := Identify(data); got != want {
 			t.Errorf("%s: %s, want %s", e.Name(), got, want)
 		}
@@ -100,7 +100,10 @@ func TestIdentifyGenerated(t *testing.T) {
 		{"other zip with too many entries", crowded("data/"), layout.Unknown},
 		{"PDF with junk before the header", append([]byte("\r\n\x00junk from a download\n"), []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj")...), layout.PDF},
 		{"PDF header too late", append(bytes.Repeat([]byte("x"), 2000), []byte("%PDF-1.4")...), layout.Text},
-		{"zip that is a .xlsx", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`, "xl/workbook.xml", "<workbook/>"), layout.Unknown},
+		{"zip that is a .xlsx", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`, "xl/workbook.xml", "<workbook/>"), layout.XLSX},
+		{"Excel workbook part elsewhere", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/book/main.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>`, "book/main.xml", "<workbook/>"), layout.XLSX},
+		{"Excel package without xl/workbook.xml", zipOf(t, "[Content_Types].xml", `<Types/>`, "xl/styles.xml", "<styleSheet/>"), layout.XLSX},
+		{"binary Excel workbook (.xlsb)", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>`, "xl/workbook.bin", "\x00\x01"), layout.Unknown},
 		{"zip that is an .odt", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>"), layout.Unknown},
 		{"plain zip archive", zipOf(t, "notes.txt", "hello"), layout.Unknown},
 		{"Word package without word/document.xml", zipOf(t, "[Content_Types].xml", `<Types/>`, "word/styles.xml", "<w:styles/>"), layout.DOCX},

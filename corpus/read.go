@@ -23,7 +23,7 @@ const DefaultMaxSize int64 = 200 << 20
 // unreadable, too-large (checked before reading, and again while reading
 // in case the file grows), corrupt for an empty file, encrypted for a
 // password-protected Office file, unsupported-format for anything that is
-// not PDF, DOCX, HTML or text. ID is filled whenever the content was read,
+// not PDF, DOCX, XLSX, HTML or text. ID is filled whenever the content was read,
 // so MarkDuplicates also finds copies of unusable files.
 //
 // Read touches only *in, so workers may read different inputs at once.
@@ -122,16 +122,16 @@ func utf16le(s string) []byte {
 
 // describeUnknown says in words what an unsupported file seems to be.
 func describeUnknown(data []byte) string {
-	const tail = "; planmap reads PDF, Word (.docx), HTML and plain text"
+	const tail = "; planmap reads PDF, Word (.docx), Excel (.xlsx), HTML and plain text"
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
-		return "legacy Office file (Word 97-2003 .doc, .xls or .ppt): save it as .docx or PDF" + tail
+		return "legacy Office file (Word 97-2003 .doc, .xls or .ppt): save it as .docx, .xlsx or PDF" + tail
 	case isZip(data):
 		names := zipNames(data)
 		for _, n := range names {
 			switch {
 			case hasPrefixFold(n, "xl/"):
-				return "Excel workbook (.xlsx), not a Word document" + tail
+				return "Excel binary workbook (.xlsb): save it as .xlsx" + tail
 			case hasPrefixFold(n, "ppt/"):
 				return "PowerPoint presentation (.pptx), not a Word document" + tail
 			case n == "mimetype":
