@@ -205,6 +205,7 @@ type simPair struct {
 	a, b  int
 	score float64
 	terms string // the shared terms that make the pair, for the sheet
+	more  []int  // repeated: the further texts equal to both
 }
 
 // vocabulary numbers terms and counts the texts each is in.
@@ -488,7 +489,7 @@ func substancePairs(items []pairText, threshold float64, distinct func(i, j int)
 			sort.Strings(common)
 			evidence += " (also shared, but wording its document repeats: " + strings.Join(common, ", ") + ")"
 		}
-		pairs = append(pairs, simPair{x, y, s, evidence})
+		pairs = append(pairs, simPair{a: x, b: y, score: s, terms: evidence})
 	})
 	return bestPairs(pairs, n)
 }
@@ -558,6 +559,10 @@ func stemCovers(stem map[string]bool, name string) bool {
 //   - at least minPassageTerms terms shared (a passage repeated with an
 //     edit, not an item of a list).
 //
+// Texts that differ in a figure on both sides ("from September 2013, a
+// minimum of 50 per cent" / "from September 2015, a minimum of 70 per
+// cent") are two targets, not one text twice.
+//
 // Raw words alone would make the items of one template near-identical
 // ("... qualifications in numeracy" / "... in literacy or ESOL", 0.90 over
 // raw words; "Work together to address the problems of housing / of
@@ -573,6 +578,7 @@ func repeatedPairs(texts []string) []simPair {
 	ok := make([]bool, n)
 	keys := make([]string, n)
 	first := map[string]int{}
+	firstPair := map[int]int{} // first text → its pair in pairs
 	var pairs []simPair
 	for i, t := range texts {
 		ws := words(t)
@@ -586,10 +592,16 @@ func repeatedPairs(texts []string) []simPair {
 		}
 		content[i] = cvoc.counts(ts)
 		unit(content[i])
-		if j, seen := first[keys[i]]; seen {
-			pairs = append(pairs, simPair{j, i, 1, ""})
-		} else {
+		// One finding per text repeated: its first two places, and the
+		// others listed (a form's instruction printed over every table is
+		// one finding, not one per copy).
+		if j, seen := first[keys[i]]; !seen {
 			first[keys[i]] = i
+		} else if k, paired := firstPair[j]; paired {
+			pairs[k].more = append(pairs[k].more, i)
+		} else {
+			firstPair[j] = len(pairs)
+			pairs = append(pairs, simPair{a: j, b: i, score: 1})
 		}
 	}
 	candidates(vecs, voc.df, RepeatThreshold, func(x, y int) {
@@ -600,12 +612,39 @@ func repeatedPairs(texts []string) []simPair {
 		if s < RepeatThreshold {
 			return
 		}
+		if newFigures(keys[x], keys[y]) {
+			return // staged targets: "from September 2013, 50 per cent" / "2015, 70 per cent"
+		}
 		c, shared := cosine(content[x], content[y])
 		if c >= RepeatThreshold || shared == len(content[x]) || shared == len(content[y]) || shared >= minPassageTerms {
-			pairs = append(pairs, simPair{x, y, s, ""})
+			pairs = append(pairs, simPair{a: x, b: y, score: s})
 		}
 	})
 	return bestPairs(pairs, n)
+}
+
+// newFigures says whether each of two texts (their words joined by
+// spaces) has a number the other lacks.
+func newFigures(a, b string) bool {
+	na, nb := map[string]bool{}, map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		if w[0] >= '0' && w[0] <= '9' {
+			na[w] = true
+		}
+	}
+	for _, w := range strings.Fields(b) {
+		if w[0] >= '0' && w[0] <= '9' {
+			nb[w] = true
+		}
+	}
+	onlyA, onlyB := false, false
+	for w := range na {
+		onlyA = onlyA || !nb[w]
+	}
+	for w := range nb {
+		onlyB = onlyB || !na[w]
+	}
+	return onlyA && onlyB
 }
 
 // cosine of two unit vectors sorted by term, and how many terms they share.
@@ -718,6 +757,13 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		repeated[[2]int{p.a, p.b}] = true
 		a, b := acts[p.a], acts[p.b]
 		detail := "identical text"
+		if len(p.more) > 0 {
+			ids := make([]string, len(p.more))
+			for k, m := range p.more {
+				ids[k] = acts[m].id()
+			}
+			detail = fmt.Sprintf("identical text, %d times (also %s)", len(p.more)+2, listSome(ids, 5))
+		}
 		if p.score < 1 {
 			detail = "near-identical text; " + wordDiff(texts[p.a], texts[p.b])
 		}
