@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/planmap/planmap/extract/layout"
 )
 
@@ -45,21 +43,27 @@ func (s *sheet) blocks(page int, name string) []layout.Block {
 	return out
 }
 
-// sheet reads one worksheet. The rows are streamed first, so the row and
-// cell limits apply before excelize loads the whole sheet for its merges,
-// hidden rows and columns, panes and styles.
+// sheet reads one worksheet: its values streamed by excelize, within the
+// row and cell limits, then its hidden rows and columns, panes, merges and
+// header styles from one scan of its XML (see sheetProps).
 func (r *reader) sheet(name string) (*sheet, error) {
 	rows, err := r.readRows(name)
 	if err != nil || len(rows) == 0 {
 		return &sheet{}, err
 	}
-	// hidden rows
+	want := map[int]bool{}
+	for _, row := range rows[:min(len(rows), 16)] {
+		want[row.num] = true
+	}
+	p := &sheetProps{}
+	if data := r.part(r.paths[name]); data != nil {
+		p = readProps(data, want)
+	}
 	kept := rows[:0]
 	for _, row := range rows {
-		if vis, err := r.f.GetRowVisible(name, row.num); err == nil && !vis {
-			continue
+		if !p.hiddenRows[row.num] {
+			kept = append(kept, row)
 		}
-		kept = append(kept, row)
 	}
 	rows = kept
 	if len(rows) == 0 {
@@ -71,36 +75,31 @@ func (r *reader) sheet(name string) (*sheet, error) {
 	}
 	hiddenCol := make([]bool, width)
 	for c := range width {
-		col, err := excelize.ColumnNumberToName(c + 1)
-		if err != nil {
-			continue
-		}
-		if vis, err := r.f.GetColVisible(name, col); err == nil && !vis {
-			hiddenCol[c] = true
-		}
-	}
-	var spans []span
-	if mc, err := r.f.GetMergeCells(name, true); err == nil {
-		for _, m := range mc {
-			c0, r0, err0 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if err0 != nil || err1 != nil {
-				continue
-			}
-			spans = append(spans, span{r0: min(r0, r1), c0: min(c0, c1) - 1, r1: max(r0, r1), c1: max(c0, c1) - 1})
-		}
+		hiddenCol[c] = p.colHidden(c)
 	}
 	s := &sheet{}
-	g := newGrid(rows, hiddenCol, spans)
+	g := newGrid(rows, hiddenCol, p.merges)
 	s.firstCell = g.firstCell()
 	s.captions = g.takeCaptions()
 	t, err := g.table(&r.cells, r.opt.MaxCells)
 	if err != nil || t == nil {
 		return s, err
 	}
-	t.HeaderRows = r.headerRows(name, g)
+	t.HeaderRows = r.headerRows(p, g)
 	s.table = t
 	return s, nil
+}
+
+// part is a part of the package as excelize holds it, or nil.
+func (r *reader) part(name string) []byte {
+	if name == "" {
+		return nil
+	}
+	if v, ok := r.f.Pkg.Load(name); ok {
+		b, _ := v.([]byte)
+		return b
+	}
+	return nil
 }
 
 // readRows streams the sheet's rows that hold text, within the limits.
@@ -356,13 +355,13 @@ func bullet(s string) (marker, rest string, ok bool) {
 // headerRows counts the header rows at the top of the table: the rows
 // frozen above the scrolling pane; else one when the first row is bold, or
 // is short labels (no figures, no dates) with rows below it.
-func (r *reader) headerRows(name string, g *grid) int {
+func (r *reader) headerRows(p *sheetProps, g *grid) int {
 	if len(g.rows) == 0 {
 		return 0
 	}
-	if p, err := r.f.GetPanes(name); err == nil && p.Freeze && p.YSplit > 0 {
+	if p.frozenRows > 0 {
 		n := 0
-		for n < len(g.rows) && n < 3 && g.rows[n].num <= p.YSplit {
+		for n < len(g.rows) && n < 3 && g.rows[n].num <= p.frozenRows {
 			n++
 		}
 		if n > 0 && n < len(g.rows) {
@@ -378,7 +377,7 @@ func (r *reader) headerRows(name string, g *grid) int {
 		if v == "" {
 			continue
 		}
-		if !r.cellBold(name, g.rows[0].num, c) {
+		if !r.styleBold(p.styles[g.rows[0].num][c]) {
 			bold = false
 		}
 		if !label(v) {
@@ -391,14 +390,9 @@ func (r *reader) headerRows(name string, g *grid) int {
 	return 0
 }
 
-// cellBold reports whether a cell's font is bold.
-func (r *reader) cellBold(name string, row, col int) bool {
-	cell, err := excelize.CoordinatesToCellName(col+1, row)
-	if err != nil {
-		return false
-	}
-	idx, err := r.f.GetCellStyle(name, cell)
-	if err != nil {
+// styleBold reports whether a cell style's font is bold.
+func (r *reader) styleBold(idx int) bool {
+	if idx <= 0 {
 		return false
 	}
 	b, ok := r.bold[idx]

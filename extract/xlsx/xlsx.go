@@ -110,7 +110,7 @@ func Extract(data []byte, opt Options) (doc *layout.Document, err error) {
 		return nil, openError(err)
 	}
 	defer f.Close()
-	r := &reader{f: f, opt: opt, bold: map[int]bool{}}
+	r := &reader{f: f, opt: opt, bold: map[int]bool{}, paths: sheetPaths(f)}
 	return r.read()
 }
 
@@ -195,7 +195,8 @@ type reader struct {
 	opt   Options
 	rows  int
 	cells int
-	bold  map[int]bool // style index → bold font
+	bold  map[int]bool      // style index → bold font
+	paths map[string]string // sheet name → its part
 }
 
 func (r *reader) read() (*layout.Document, error) {
