@@ -33,9 +33,10 @@ func versionLine() string {
 	return "planmap " + v
 }
 
-const usageText = `planmap turns a folder of public action plans (PDF, Word .docx, web pages,
-plain text) into one table of objectives, actions, milestones with due dates,
-and lead and partner organisations, with every row traced to its file and page.
+const usageText = `planmap turns a folder of public action plans (PDF, Word .docx, Excel .xlsx,
+web pages, plain text) into one table of objectives, actions, milestones with
+due dates, and lead and partner organisations, with every row traced to its
+file and page.
 
 Usage:
   planmap extract [options] PATH...     read documents, write a workbook, CSV or JSONL
@@ -71,7 +72,8 @@ const extractHelp = `Usage: planmap extract [options] PATH...
 Reads every document under the PATHs (files and folders, searched
 recursively; "-" reads more paths from standard input, one per line) and
 writes them all to one output. The format of each input is recognised from
-its content, not its name: PDF, Word (.docx), HTML, or plain text.
+its content, not its name: PDF, Word (.docx), Excel (.xlsx, .xlsm), HTML,
+or plain text.
 
 The output format follows the extension of -o:
   .xlsx   a workbook: Documents, Actions and Milestones sheets, with filters
@@ -108,9 +110,11 @@ Limits (a document over a limit gets a status; the batch goes on):
                        document gets status crashed
   --max-size SIZE      input file size (default 200MB); status too-large
   --max-pages N        PDF pages (default 2000); status too-large
-  --max-unzipped SIZE  total uncompressed size of a .docx (default 256MB)
-  --max-zip-entries N  entries in a .docx (default 10000)
-  --max-zip-ratio R    compression ratio of any .docx entry (default 200)
+  --max-unzipped SIZE  total uncompressed size of a .docx or .xlsx
+                       (default 256MB)
+  --max-zip-entries N  entries in a .docx or .xlsx (default 10000)
+  --max-zip-ratio R    compression ratio of any .docx or .xlsx entry
+                       (default 200)
   --max-html-depth N   element nesting in HTML (default 512)
   --max-line SIZE      line length in plain text (default 1MB)
   --isolate MODE       where parsing runs: all (default: every document in a
@@ -125,7 +129,7 @@ Statuses (Documents sheet, documents.jsonl, and the summary):
   duplicate           same content as an earlier file, which is the one read
   encrypted           needs a password (the empty password was tried)
   no-text-layer       a scan without text; OCR is not supported yet
-  unsupported-format  not PDF, DOCX, HTML or text (e.g. .doc, .xlsx, images)
+  unsupported-format  not PDF, DOCX, XLSX, HTML or text (e.g. .doc, .xls, images)
   corrupt             the parser gave up; the error says where
   too-large           over --max-size, --max-pages or another limit
   timeout             took longer than --timeout
