@@ -90,6 +90,13 @@ const minPassageTerms = 12
 // the work linear in the number of actions.
 const maxCandidateDF = 40
 
+// maxRepeatDF is maxCandidateDF for near-identical texts: over raw words,
+// whose prefixes are short but hold more common words, a word in more
+// texts than this proposes no pair. Identical texts are found by hashing
+// whatever their words; a near-identical pair is missed only when every
+// word of its prefix is in more than maxRepeatDF texts.
+const maxRepeatDF = 12
+
 // Template terms: a word in more than a third of a document's actions (and
 // in at least minTemplateDF of them) is how that document writes, not what
 // an action does; so is a word in more than half of an objective's
@@ -142,9 +149,11 @@ func term(w string) string {
 }
 
 // terms are the normalised words of a text.
-func terms(s string) []string {
-	ws := words(s)
-	out := ws[:0]
+func terms(s string) []string { return termsOf(words(s)) }
+
+// termsOf are the terms of a text's words.
+func termsOf(ws []string) []string {
+	out := make([]string, 0, len(ws))
 	for _, w := range ws {
 		if t := term(w); t != "" {
 			out = append(out, t)
@@ -162,6 +171,15 @@ var nameRe = regexp.MustCompile(`\b[A-Z][\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|
 // ("community planning partnership"). The first word of a sentence is
 // capitalised anyway, so a name must be two words after it.
 func names(s string) []string {
+	caps := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if caps < 2 {
+		return nil
+	}
 	var out []string
 	for _, loc := range nameRe.FindAllStringIndex(s, -1) {
 		start, end := loc[0], loc[1]
@@ -226,19 +244,20 @@ func (v *vocabulary) id(t string) int32 {
 
 // counts turns a list of terms into term counts, counting df once per text.
 func (v *vocabulary) counts(ts []string) []weight {
-	m := map[int32]int{}
-	for _, t := range ts {
-		id := v.id(t)
-		if m[id] == 0 {
-			v.df[id]++
+	ids := make([]int32, len(ts))
+	for i, t := range ts {
+		ids[i] = v.id(t)
+	}
+	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
+	var out []weight
+	for i, id := range ids {
+		if i > 0 && id == ids[i-1] {
+			out[len(out)-1].w++
+			continue
 		}
-		m[id]++
+		v.df[id]++
+		out = append(out, weight{id, 1})
 	}
-	out := make([]weight, 0, len(m))
-	for id, c := range m {
-		out = append(out, weight{id, float32(c)})
-	}
-	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
 	return out
 }
 
@@ -265,8 +284,8 @@ func unit(v []weight) {
 // threshold. Both actions' prefixes then hold their rarest shared term
 // (each prefix holds a shared term, and a prefix takes every term rarer
 // than its last), so probing with the prefix alone is enough. Terms in
-// more than maxCandidateDF texts are not indexed.
-func candidates(vecs [][]weight, df []int, threshold float64, check func(x, y int)) {
+// more than maxDF texts are not indexed.
+func candidates(vecs [][]weight, df []int, threshold float64, maxDF int, check func(x, y int)) {
 	n := len(vecs)
 	order := make([][]weight, n)
 	postings := make([][]int32, len(df))
@@ -292,7 +311,7 @@ func candidates(vecs [][]weight, df []int, threshold float64, check func(x, y in
 			}
 			rest -= float64(tw.w) * float64(tw.w)
 			prefix[i]++
-			if tw.w > 0 && df[tw.term] <= maxCandidateDF {
+			if tw.w > 0 && df[tw.term] <= maxDF {
 				postings[tw.term] = append(postings[tw.term], int32(i))
 			}
 		}
@@ -301,7 +320,10 @@ func candidates(vecs [][]weight, df []int, threshold float64, check func(x, y in
 	for y, o := range order {
 		for _, tw := range o[:prefix[y]] {
 			for _, x := range postings[tw.term] {
-				if int(x) >= y || seen[x] == int32(y+1) {
+				if int(x) >= y {
+					break // postings are in text order
+				}
+				if seen[x] == int32(y+1) {
 					continue
 				}
 				seen[x] = int32(y + 1)
@@ -353,6 +375,7 @@ func similarPairs(texts []string, threshold float64, distinct func(i, j int) boo
 // document (group) and objective (any ints; equal means the same).
 type pairText struct {
 	text             string
+	words            []string // words(text), when the caller has them
 	group, objective int
 }
 
@@ -369,28 +392,40 @@ func substancePairs(items []pairText, threshold float64, distinct func(i, j int)
 	vecs := make([][]weight, n)
 	nameSets := make([][]string, n)
 	for i, it := range items {
-		vecs[i] = voc.counts(terms(it.text))
+		ws := it.words
+		if ws == nil {
+			ws = words(it.text)
+		}
+		vecs[i] = voc.counts(termsOf(ws))
 		nameSets[i] = dedupe(names(it.text))
 	}
 	// Template terms and names of each document and objective.
 	groupN, objN := map[int]int{}, map[int]int{}
+	for _, it := range items {
+		groupN[it.group]++
+		objN[it.objective]++
+	}
 	groupDF, objDF := map[int]map[int32]int{}, map[int]map[int32]int{}
 	groupNames := map[int]map[string]int{}
 	for i, it := range items {
-		groupN[it.group]++
-		objN[it.objective]++
-		if groupDF[it.group] == nil {
-			groupDF[it.group], groupNames[it.group] = map[int32]int{}, map[string]int{}
+		if groupN[it.group] >= minTemplateDF {
+			if groupDF[it.group] == nil {
+				groupDF[it.group], groupNames[it.group] = map[int32]int{}, map[string]int{}
+			}
+			for _, tw := range vecs[i] {
+				groupDF[it.group][tw.term]++
+			}
+			for _, nm := range nameSets[i] {
+				groupNames[it.group][nm]++
+			}
 		}
-		if objDF[it.objective] == nil {
-			objDF[it.objective] = map[int32]int{}
-		}
-		for _, tw := range vecs[i] {
-			groupDF[it.group][tw.term]++
-			objDF[it.objective][tw.term]++
-		}
-		for _, nm := range nameSets[i] {
-			groupNames[it.group][nm]++
+		if objN[it.objective] >= minTemplateDF {
+			if objDF[it.objective] == nil {
+				objDF[it.objective] = map[int32]int{}
+			}
+			for _, tw := range vecs[i] {
+				objDF[it.objective][tw.term]++
+			}
 		}
 	}
 	isTemplate := func(i int, t int32) bool {
@@ -427,7 +462,7 @@ func substancePairs(items []pairText, threshold float64, distinct func(i, j int)
 	}
 
 	var pairs []simPair
-	candidates(vecs, voc.df, threshold, func(x, y int) {
+	candidates(vecs, voc.df, threshold, maxCandidateDF, func(x, y int) {
 		if !distinct(x, y) {
 			return
 		}
@@ -569,7 +604,7 @@ func stemCovers(stem map[string]bool, name string) bool {
 // transport in the Region ...", 0.95), though they differ in what they are
 // about (0.77 and 0.88 over terms). Each text must have at least
 // minRepeatTerms terms. Pairs come out best first.
-func repeatedPairs(texts []string) []simPair {
+func repeatedPairs(texts []string, textWords [][]string) []simPair {
 	n := len(texts)
 	voc := &vocabulary{ids: map[string]int32{}}
 	vecs := make([][]weight, n)
@@ -580,10 +615,10 @@ func repeatedPairs(texts []string) []simPair {
 	first := map[string]int{}
 	firstPair := map[int]int{} // first text → its pair in pairs
 	var pairs []simPair
-	for i, t := range texts {
-		ws := words(t)
+	for i := range texts {
+		ws := textWords[i]
 		keys[i] = strings.Join(ws, " ")
-		ts := terms(t)
+		ts := termsOf(ws)
 		ok[i] = len(ts) >= minRepeatTerms
 		vecs[i] = voc.counts(ws)
 		unit(vecs[i])
@@ -604,7 +639,13 @@ func repeatedPairs(texts []string) []simPair {
 			pairs = append(pairs, simPair{a: j, b: i, score: 1})
 		}
 	}
-	candidates(vecs, voc.df, RepeatThreshold, func(x, y int) {
+	index := make([][]weight, n) // only texts that can repeat propose pairs
+	for i := range vecs {
+		if ok[i] {
+			index[i] = vecs[i]
+		}
+	}
+	candidates(index, voc.df, RepeatThreshold, maxRepeatDF, func(x, y int) {
 		if !ok[x] || !ok[y] || keys[x] == keys[y] {
 			return // equal texts are paired above
 		}
@@ -753,7 +794,11 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 	}
 	// Texts repeated, in one document or two, whatever their leads.
 	repeated := map[[2]int]bool{}
-	for _, p := range repeatedPairs(texts) {
+	textWords := make([][]string, len(texts))
+	for i, t := range texts {
+		textWords[i] = words(t)
+	}
+	for _, p := range repeatedPairs(texts, textWords) {
 		repeated[[2]int{p.a, p.b}] = true
 		a, b := acts[p.a], acts[p.b]
 		detail := "identical text"
@@ -794,7 +839,7 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		if _, ok := objNo[k]; !ok {
 			objNo[k] = len(objNo)
 		}
-		items[i] = pairText{text: texts[i], group: docNo[r.doc], objective: objNo[k]}
+		items[i] = pairText{text: texts[i], words: textWords[i], group: docNo[r.doc], objective: objNo[k]}
 	}
 	pairs := substancePairs(items, SimilarityThreshold, func(i, j int) bool {
 		return (acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]) && !repeated[[2]int{i, j}]
