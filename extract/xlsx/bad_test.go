@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,11 @@ func TestBadWorkbooks(t *testing.T) {
 	}()
 	bomb := zipOf(t, "[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>",
 		"xl/worksheets/sheet1.xml", strings.Repeat(" ", 8<<20))
+	var rows strings.Builder
+	for i := 1; i <= 300; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="XFD%d"><v>%d</v></c></row>`, i, i, i)
+	}
+	wide := replacePart(t, good, "xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows.String()+`</sheetData></worksheet>`)
 	cases := []struct {
 		name string
 		data []byte
@@ -82,6 +88,7 @@ func TestBadWorkbooks(t *testing.T) {
 		{"too many entries", good, Options{MaxEntries: 3}, layout.StatusTooLarge, "entries"},
 		{"too many rows", good, Options{MaxRows: 5}, layout.StatusTooLarge, "more than 5 rows"},
 		{"too many cells", good, Options{MaxCells: 20}, layout.StatusTooLarge, "more than 20"},
+		{"a far column in every row", wide, Options{MaxCells: 100000}, layout.StatusTooLarge, "holds more than 100000 cells"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

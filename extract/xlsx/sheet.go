@@ -117,25 +117,22 @@ func (r *reader) readRows(name string) ([]sheetRow, error) {
 		if err != nil {
 			return nil, err
 		}
-		filled := 0
-		for _, c := range cols {
-			if strings.TrimSpace(c) != "" {
-				filled++
-			}
-		}
-		if filled == 0 {
+		if !hasText(cols) {
 			continue
 		}
 		r.rows++
 		if r.rows > r.opt.MaxRows {
 			return nil, layout.Errorf(layout.StatusTooLarge, "workbook has more than %d rows of text", r.opt.MaxRows)
 		}
-		if r.cells+filled > r.opt.MaxCells {
-			return nil, layout.Errorf(layout.StatusTooLarge, "workbook has more than %d cells of text", r.opt.MaxCells)
-		}
 		// trailing empty cells carry nothing
 		for len(cols) > 0 && strings.TrimSpace(cols[len(cols)-1]) == "" {
 			cols = cols[:len(cols)-1]
+		}
+		// every position up to the row's last text is held: one cell in
+		// column XFD costs 16,384
+		r.held += len(cols)
+		if r.held > r.opt.MaxCells {
+			return nil, layout.Errorf(layout.StatusTooLarge, "workbook holds more than %d cells (each row counted up to its last cell with text)", r.opt.MaxCells)
 		}
 		out = append(out, sheetRow{num: num, cells: cols})
 	}
@@ -143,6 +140,15 @@ func (r *reader) readRows(name string) ([]sheetRow, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+func hasText(cols []string) bool {
+	for _, c := range cols {
+		if strings.TrimSpace(c) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // grid is a sheet's visible rows and columns that hold text, with the

@@ -47,7 +47,7 @@ type Options struct {
 	MaxEntries  int     // zip entries (0 = docx.DefaultMaxEntries)
 	MaxRatio    float64 // uncompressed/compressed per entry (0 = docx.DefaultMaxRatio)
 	MaxRows     int     // rows with text, over all sheets (0 = DefaultMaxRows)
-	MaxCells    int     // grid positions of the tables, over all sheets (0 = DefaultMaxCells)
+	MaxCells    int     // cell positions held (each row up to its last text) and table grid positions, over all sheets (0 = DefaultMaxCells)
 }
 
 // The limits used when Options leaves a field at zero. A live action
@@ -193,8 +193,9 @@ func utf16le(s string) []byte {
 type reader struct {
 	f     *excelize.File
 	opt   Options
-	rows  int
-	cells int
+	rows  int               // rows with text
+	held  int               // cell positions held while reading
+	cells int               // grid positions of the tables
 	bold  map[int]bool      // style index → bold font
 	paths map[string]string // sheet name → its part
 }
