@@ -74,3 +74,27 @@ func TestCaptionsAndHeader(t *testing.T) {
 		t.Errorf("a first row of data: %d header rows", h)
 	}
 }
+
+// TestCachedFormulaValues: a formula reads as the value Excel saved with
+// it, never evaluated (1/0 would be an error).
+func TestCachedFormulaValues(t *testing.T) {
+	data := replacePart(t, tracker(t, trackerOptions{}), "xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>Action</t></is></c><c r="B1" t="inlineStr"><is><t>Progress</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>Open the hub</t></is></c><c r="B2" t="str"><f>IF(1/0,"x","y")</f><v>On track</v></c></row>`+
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>Close the gap</t></is></c><c r="B3"><f>SUM(1,1)</f><v>42</v></c></row>`+
+		`</sheetData></worksheet>`)
+	doc, err := Extract(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range doc.Blocks {
+		if b.Kind == layout.TableKind {
+			g := b.Table.Grid()
+			if g[1][1] != "On track" || g[2][1] != "42" {
+				t.Errorf("formula cells %q, %q; want the cached values", g[1][1], g[2][1])
+			}
+			return
+		}
+	}
+	t.Fatal("no table")
+}
