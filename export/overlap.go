@@ -948,7 +948,9 @@ func sharedThemes(a, b normalise.Action) string {
 
 func (ds *dataset) overlapsTable() *table {
 	return &table{
-		sheet: sheetOverlaps, file: "overlaps.csv", name: "Overlaps", linkCol: -1, heatFrom: -1, n: -1,
+		// Source A links to action A's page (a row holds one link; Source
+		// B names its file and page).
+		sheet: sheetOverlaps, file: "overlaps.csv", name: "Overlaps", linkCol: 7, heatFrom: -1, n: -1,
 		cols: []column{txt("Type", 30), {name: "Score", kind: kScore, width: 8}, wrap("Theme", 24),
 			wrap("Region A", 24), txt("Action A", 30), wrap("Lead A", 30), wrap("Action A text", 60), txt("Source A", 40),
 			wrap("Region B", 24), txt("Action B", 30), wrap("Lead B", 30), wrap("Action B text", 60), txt("Source B", 40),
@@ -960,14 +962,17 @@ func (ds *dataset) overlapsTable() *table {
 					score = int(o.score) // a count of organisations or regions
 				}
 				vals := []any{o.kind, score, o.theme}
+				var link string
+				var page int
 				if o.a != nil {
+					link, page = o.a.doc.link, o.a.action().Source.Page
 					vals = append(vals, side(*o.a)...)
 					vals = append(vals, side(*o.b)...)
 				} else {
 					vals = append(vals, o.region, nil, o.lead, nil, nil, nil, nil, nil, nil, nil)
 				}
 				vals = append(vals, o.shared, o.detail)
-				return yield(row{vals: vals})
+				return yield(row{vals: vals, link: link, page: page})
 			})
 		},
 	}

@@ -2,6 +2,8 @@ package export
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -178,4 +180,25 @@ func TestSharedStem(t *testing.T) {
 		"Establishing and investing in a parent infant mental health service"); len(s) != 0 {
 		t.Errorf("a shared ending is substance, not a stem: %v", s)
 	}
+}
+
+func TestOverlapsRowLinksToSourceA(t *testing.T) {
+	docs := overlapDocs(append([]string{"Reduce self-harm and suicide|KCC"}, filler...),
+		[]string{"Reduce suicides and admissions for self-harm|ICB"})
+	dir := t.TempDir()
+	docs[0].File = filepath.Join(dir, "doc1.pdf")
+	if err := os.WriteFile(docs[0].File, []byte("%PDF-1.4"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Plan.Actions[0].Source = normalise.Source{File: docs[0].File, Page: 51}
+	tb := newDataset(docs, dir).overlapsTable()
+	if tb.cols[tb.linkCol].name != "Source A" {
+		t.Fatalf("link column %q", tb.cols[tb.linkCol].name)
+	}
+	tb.rows(func(r row) bool {
+		if r.vals[0] == overlapSimilar && (r.link == "" || r.page != 51) {
+			t.Errorf("link %q page %d", r.link, r.page)
+		}
+		return true
+	})
 }
