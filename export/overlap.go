@@ -17,13 +17,16 @@ import (
 //
 //   - "repeated": the same text twice, in one document or in two,
 //     whatever the leads: equal once normalised (lower case, words only),
-//     or a cosine of at least RepeatThreshold over the raw word counts.
+//     or near-identical (a cosine of at least RepeatThreshold over the raw
+//     word counts, with the conditions repeatedPairs gives that keep the
+//     items of one list apart).
 //   - "similar actions": two actions, in different documents or under
 //     different leads, that say the same thing in substance. Texts are
 //     compared by TF-IDF cosine over normalised words, with the wording a
 //     document repeats discounted:
 //   - Words are runs of letters and digits, lower-cased; stop words and
-//     one- and two-letter words are dropped; a plural "s"/"ies" is folded.
+//     one- and two-letter words are dropped; a plural "s"/"ies" and a
+//     long "-ing" are folded.
 //   - Weight = (1 + ln tf) · ln(N / df) · t, each vector scaled to length
 //     1, where t is templateWeight for a template term of the action's
 //     document (in more than a third of its actions, and at least
@@ -46,8 +49,8 @@ import (
 // prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs
 // similarity search", 2007): each action indexes only its rarest terms, as
 // many as can still make the threshold, so common words rarely make long
-// posting lists. Words in more than maxCandidateDF actions propose no
-// pairs at all, which keeps the work linear in the number of actions.
+// posting lists. Words in more than maxCandidateDF actions (maxRepeatDF
+// for near-identical texts) propose no pairs at all, which keeps the work linear in the number of actions.
 // Below that bound the search is exact (no pair at or above the threshold
 // is missed). The discounts above only lower a pair's score from its
 // cosine, so the cosine's candidates hold every reported pair. Identical
