@@ -24,13 +24,23 @@ type sheetProps struct {
 	styles     map[int]map[int]int // row → column (0-based) → style index
 }
 
-func (p *sheetProps) colHidden(c int) bool {
+// colsHidden says which of the first width columns are hidden, in time
+// proportional to the columns and the ranges however they overlap.
+func (p *sheetProps) colsHidden(width int) []bool {
+	depth := make([]int, width+1)
 	for _, s := range p.hiddenCols {
-		if c >= s.c0 && c <= s.c1 {
-			return true
+		if s.c0 < width {
+			depth[s.c0]++
+			depth[min(s.c1+1, width)]--
 		}
 	}
-	return false
+	out := make([]bool, width)
+	d := 0
+	for c := range width {
+		d += depth[c]
+		out[c] = d > 0
+	}
+	return out
 }
 
 // sheetPaths maps each sheet's name to its part in the package, from the

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,10 +74,7 @@ func (r *reader) sheet(name string) (*sheet, error) {
 	for _, row := range rows {
 		width = max(width, len(row.cells))
 	}
-	hiddenCol := make([]bool, width)
-	for c := range width {
-		hiddenCol[c] = p.colHidden(c)
-	}
+	hiddenCol := p.colsHidden(width)
 	s := &sheet{}
 	g := newGrid(rows, hiddenCol, p.merges)
 	s.firstCell = g.firstCell()
@@ -99,7 +97,16 @@ func (r *reader) part(name string) []byte {
 		b, _ := v.([]byte)
 		return b
 	}
-	return nil
+	// part names ignore case
+	var out []byte
+	r.f.Pkg.Range(func(k, v any) bool {
+		if s, ok := k.(string); ok && strings.EqualFold(strings.TrimPrefix(s, "/"), name) {
+			out, _ = v.([]byte)
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // readRows streams the sheet's rows that hold text, within the limits.
@@ -267,19 +274,23 @@ func (g *grid) table(cells *int, maxCells int) (*layout.Table, error) {
 	for i, row := range g.rows {
 		rowIndex[row.num] = i
 	}
+	// A hostile file can pile up overlapping merges; the positions they
+	// visit are bounded, and past the bound the rest are ignored.
+	budget := 4 * max(maxCells, len(g.rows)*len(g.cols))
 	for _, sp := range g.spans {
-		var ri, cj []int
-		for i, row := range g.rows {
-			if row.num >= sp.r0 && row.num <= sp.r1 {
-				ri = append(ri, i)
-			}
+		// rows and columns are in sheet order: the kept ones inside the
+		// range are a run of each
+		i0 := sort.Search(len(g.rows), func(i int) bool { return g.rows[i].num >= sp.r0 })
+		i1 := sort.Search(len(g.rows), func(i int) bool { return g.rows[i].num > sp.r1 })
+		j0 := sort.SearchInts(g.cols, sp.c0)
+		j1 := sort.SearchInts(g.cols, sp.c1+1)
+		if i0 >= i1 || j0 >= j1 || (i1-i0)*(j1-j0) == 1 {
+			continue
 		}
-		for j, c := range g.cols {
-			if c >= sp.c0 && c <= sp.c1 {
-				cj = append(cj, j)
-			}
+		if budget -= (i1 - i0) * (j1 - j0); budget < 0 {
+			break
 		}
-		if len(ri) == 0 || len(cj) == 0 || len(ri)*len(cj) == 1 {
+		if overlaps(t, i0, i1, j0, j1) {
 			continue
 		}
 		// the merge shows the top-left cell's value; when that row or column
@@ -288,37 +299,30 @@ func (g *grid) table(cells *int, maxCells int) (*layout.Table, error) {
 		if i, ok := rowIndex[sp.r0]; ok {
 			top = newCell(g.text(i, sp.c0))
 		}
-		for _, i := range ri {
-			for _, j := range cj {
-				if top.Empty() && !t.Rows[i].Cells[j].Covered {
+		for i := i0; i < i1; i++ {
+			for j := j0; j < j1; j++ {
+				if top.Empty() {
 					top = t.Rows[i].Cells[j]
 				}
-			}
-		}
-		if overlaps(t, ri, cj) {
-			continue
-		}
-		for _, i := range ri {
-			for _, j := range cj {
 				t.Rows[i].Cells[j] = layout.Cell{Covered: true}
 			}
 		}
-		if len(cj) > 1 {
-			top.ColSpan = len(cj)
+		if j1-j0 > 1 {
+			top.ColSpan = j1 - j0
 		}
-		if len(ri) > 1 {
-			top.RowSpan = len(ri)
+		if i1-i0 > 1 {
+			top.RowSpan = i1 - i0
 		}
-		t.Rows[ri[0]].Cells[cj[0]] = top
+		t.Rows[i0].Cells[j0] = top
 	}
 	return t, nil
 }
 
 // overlaps reports a range that meets one already applied: damaged files
 // can overlap merges, and the first one wins.
-func overlaps(t *layout.Table, ri, cj []int) bool {
-	for _, i := range ri {
-		for _, j := range cj {
+func overlaps(t *layout.Table, i0, i1, j0, j1 int) bool {
+	for i := i0; i < i1; i++ {
+		for j := j0; j < j1; j++ {
 			c := t.Rows[i].Cells[j]
 			if c.Covered || c.ColSpan > 1 || c.RowSpan > 1 {
 				return true

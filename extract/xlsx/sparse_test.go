@@ -1,9 +1,15 @@
 package xlsx
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/planmap/planmap/extract/layout/layouttest"
 )
 
 // TestSparseSheet: a cell in the last row of the sheet does not make the
@@ -26,5 +32,41 @@ func TestSparseSheet(t *testing.T) {
 	}
 	if doc.Blocks[1].Table == nil || len(doc.Blocks[1].Table.Rows) != 2 {
 		t.Errorf("blocks %+v", doc.Blocks[:2])
+	}
+}
+
+// TestPiledMerges: thousands of overlapping merges and hidden column
+// ranges (a hostile file) cost bounded work, not their product.
+func TestPiledMerges(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>`)
+	for range 20000 {
+		b.WriteString(`<col min="1" max="16384" hidden="0"/><col min="30" max="16000" hidden="1"/>`)
+	}
+	b.WriteString(`</cols><sheetData>`)
+	for r := 1; r <= 500; r++ {
+		fmt.Fprintf(&b, `<row r="%d">`, r)
+		for c := 1; c <= 26; c++ {
+			cell, _ := excelize.CoordinatesToCellName(c, r)
+			fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>x%d</t></is></c>`, cell, c)
+		}
+		b.WriteString(`</row>`)
+	}
+	b.WriteString(`</sheetData><mergeCells><mergeCell ref="Y499:Z500"/>`)
+	for range 20000 {
+		b.WriteString(`<mergeCell ref="A1:Z500"/>`)
+	}
+	b.WriteString(`</mergeCells></worksheet>`)
+	data := replacePart(t, tracker(t, trackerOptions{}), "xl/worksheets/sheet1.xml", b.String())
+	start := time.Now()
+	doc, err := Extract(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("%s for piled merges", d)
+	}
+	if err := layouttest.Validate(doc); err != nil {
+		t.Fatal(err)
 	}
 }
