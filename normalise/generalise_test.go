@@ -1,8 +1,14 @@
 package normalise_test
 
 import (
+	"context"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/planmap/planmap/corpus"
+	"github.com/planmap/planmap/corpus/corpustest"
+	"github.com/planmap/planmap/extract"
 
 	"github.com/planmap/planmap/normalise"
 )
@@ -118,6 +124,24 @@ func TestUnseenShapes(t *testing.T) {
 		}
 		if a := p.Actions[0]; strings.Join(a.Leads, "|") != "Alyson Waggett ASCH|Sharon Howard CYPE" {
 			t.Errorf("first action's leads %q, want the two officers", a.Leads)
+		}
+	})
+	t.Run("a monitoring return is not a plan", func(t *testing.T) {
+		t.Parallel()
+		// An Excel monitoring return: figures, indicators and a help line
+		// ("Use the + and - to expand / collapse the table") beside
+		// formula zeros, which number nothing.
+		path := corpustest.Shared(t, "bench/real-docs/mhclg_towns-fund_round4-monitoring-return_testfixture.xlsx")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Extract(context.Background(), corpus.Identify(data), data, extract.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := normalise.Normalise(doc, path, normalise.Options{}); len(p.Actions) >= 5 {
+			t.Errorf("%d actions from a monitoring return, want fewer than 5", len(p.Actions))
 		}
 	})
 	t.Run("distractors stay quiet", func(t *testing.T) {

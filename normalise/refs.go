@@ -29,8 +29,8 @@ func parseRefCell(s string) (ref string, cont, ok bool) {
 		return "", false, false
 	}
 	m := refCell.FindStringSubmatch(s)
-	if m == nil {
-		return "", false, false
+	if m == nil || strings.Trim(m[1], "0") == "" {
+		return "", false, false // "0" (a formula's empty result) numbers nothing
 	}
 	return normaliseRef(m[1]), m[2] != "", true
 }

@@ -234,8 +234,10 @@ func (tr *tableReader) readRow(row layout.Row, rowNo int) {
 			}
 		}
 	}
-	// A short title paragraph above the action text names the section.
-	if len(actionParas) > 1 && isSectionTitle(actionParas[0].Text) {
+	// A short title paragraph above the action text names the section,
+	// unless it is itself a step ("Commission a footfall survey" above
+	// "Publish the results"): a line that starts with a verb is action.
+	if len(actionParas) > 1 && isSectionTitle(actionParas[0].Text) && !startsVerb(actionParas[0].Text) {
 		actionParas = actionParas[1:]
 		actionText = joinParas(actionParas)
 	}
