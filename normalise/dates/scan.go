@@ -516,13 +516,25 @@ func (s *scanner) day(i int) (period, int, bool) {
 			}
 		}
 	}
-	// 31 March 2003, 1st of April
+	// 31 March 2003, 1st of April, 31-Mar-25 (a spreadsheet's d-mmm-yy)
 	if t.digits > 0 && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
 		j := i + 1
+		hyphened := false
+		if h := s.tok(j); h != nil && h.s == "-" && !h.space {
+			if n := s.tok(j + 1); n != nil && !n.space {
+				if _, _, ok := s.monthAt(j + 1); ok {
+					j++
+					hyphened = true
+				}
+			}
+		}
 		if s.is(j, "of") {
 			j++
 		}
 		if m, k, ok := s.monthAt(j); ok {
+			if hyphened && s.is(k, "-") {
+				k++
+			}
 			if s.is(k, ",") {
 				k++
 			}
