@@ -11,6 +11,7 @@ import (
 	"github.com/planmap/planmap/extract/docx"
 	"github.com/planmap/planmap/extract/html"
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/extract/odt"
 	"github.com/planmap/planmap/extract/pdf"
 	"github.com/planmap/planmap/extract/text"
 	"github.com/planmap/planmap/extract/xlsx"
@@ -19,9 +20,9 @@ import (
 // Limits bound what any extractor reads.
 type Limits struct {
 	MaxPages      int     // PDF pages
-	MaxUnzipped   int64   // DOCX and XLSX total uncompressed bytes
-	MaxZipEntries int     // DOCX and XLSX zip entries
-	MaxZipRatio   float64 // DOCX and XLSX compression ratio per entry
+	MaxUnzipped   int64   // DOCX, XLSX and ODT total uncompressed bytes
+	MaxZipEntries int     // DOCX, XLSX and ODT zip entries
+	MaxZipRatio   float64 // DOCX, XLSX and ODT compression ratio per entry
 	MaxHTMLDepth  int     // HTML element nesting
 	MaxLine       int     // plain-text line length in bytes
 	PageWorkers   int     // PDF pages parsed in parallel within one document
@@ -43,12 +44,14 @@ func Extract(ctx context.Context, format layout.Format, data []byte, lim Limits)
 		doc, err = docx.Extract(data, docx.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
 	case layout.XLSX:
 		doc, err = xlsx.Extract(data, xlsx.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
+	case layout.ODT:
+		doc, err = odt.Extract(data, odt.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
 	case layout.HTML:
 		doc, err = html.Extract(data, html.Options{MaxDepth: lim.MaxHTMLDepth})
 	case layout.Text:
 		doc, err = text.Extract(data, text.Options{MaxLine: lim.MaxLine})
 	default:
-		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, XLSX, HTML or plain text", format)
+		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, XLSX, ODT, HTML or plain text", format)
 	}
 	if err != nil {
 		var le *layout.Error

@@ -27,6 +27,7 @@ const (
 	PDF     Format = "pdf"
 	DOCX    Format = "docx"
 	XLSX    Format = "xlsx"
+	ODT     Format = "odt"
 	HTML    Format = "html"
 	Text    Format = "text"
 	Unknown Format = "unknown"
