@@ -24,8 +24,8 @@ import (
 //     encrypted .docx) → Unknown;
 //   - "%PDF-" within the first 1024 bytes (some files carry junk first) → PDF;
 //   - a ZIP package → DOCX when it is a Word package, XLSX when it is an
-//     Excel workbook (see IdentifyZip), else Unknown (.xlsb, .odt, other
-//     archives);
+//     Excel workbook, ODT when it is an OpenDocument text (see IdentifyZip),
+//     else Unknown (.xlsb, .ods, .odp, other archives);
 //   - other known binary signatures (images, RTF, compressed files) → Unknown;
 //   - JSON or JSON Lines (data exported by a tool, such as annotations
 //     or planmap's own output) → Unknown: it is not a document;
@@ -120,7 +120,11 @@ var excelMainTypes = []string{
 // when its content types declare a spreadsheetml workbook, or when it has
 // an xl/ folder without the binary xl/workbook.bin of an .xlsb. A ZIP file
 // whose directory cannot be read (truncated) is judged by the part names in
-// its local headers. Anything else (.xlsb, .pptx, .odt, an ordinary
+// its local headers. It is ODT when its first entry is the stored
+// "mimetype" of an OpenDocument text (application/vnd.oasis.opendocument.text,
+// or a text template or master document), when a "mimetype" entry elsewhere
+// says so, or, with no mimetype at all, when its content.xml holds an
+// office:text body. Anything else (.xlsb, .pptx, .ods, .odp, an ordinary
 // archive) is Unknown.
 func IdentifyZip(data []byte) layout.Format {
 	names := zipNames(data)
@@ -161,7 +165,67 @@ func IdentifyZip(data []byte) layout.Format {
 			return layout.XLSX
 		}
 	}
+	if isODT(data, names) {
+		return layout.ODT
+	}
 	return layout.Unknown
+}
+
+// odtMime starts the media type of an OpenDocument text, its template
+// (-template) and a master document (-master).
+const odtMime = "application/vnd.oasis.opendocument.text"
+
+// isODT recognises an OpenDocument text package: by its first entry, the
+// stored "mimetype" that ODF puts at byte 30 as a signature (readable even
+// when the directory at the end is lost), by a mimetype entry elsewhere, or
+// by an office:text body in content.xml when there is no mimetype.
+func isODT(data []byte, names []string) bool {
+	if len(data) >= 30 && bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		nameLen := int(binary.LittleEndian.Uint16(data[26:]))
+		extraLen := int(binary.LittleEndian.Uint16(data[28:]))
+		if 30+nameLen <= len(data) && string(data[30:30+nameLen]) == "mimetype" && binary.LittleEndian.Uint16(data[8:]) == 0 {
+			// the size may be in a data descriptor after the content: the
+			// media type is read as a prefix
+			if start := 30 + nameLen + extraLen; start <= len(data) {
+				return bytes.HasPrefix(data[start:], []byte(odtMime))
+			}
+		}
+	}
+	hasMime, hasContent := false, false
+	for _, n := range names {
+		hasMime = hasMime || n == "mimetype"
+		hasContent = hasContent || strings.EqualFold(n, "content.xml")
+	}
+	if hasMime {
+		return strings.HasPrefix(strings.TrimSpace(string(zipPart(data, "mimetype", 256))), odtMime)
+	}
+	if !hasContent {
+		return false
+	}
+	// the body follows the automatic styles, which can be long
+	return bytes.Contains(zipHead(data, "content.xml", 1<<20), []byte("<office:text"))
+}
+
+// zipHead inflates at most the first n bytes of one entry; nil when absent
+// or unreadable.
+func zipHead(data []byte, name string, n int64) []byte {
+	zr, err := openZip(data)
+	if err != nil {
+		return nil
+	}
+	for _, f := range zr.File {
+		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		b, _ := io.ReadAll(io.LimitReader(rc, n))
+		return b
+	}
+	return nil
 }
 
 // zipNames lists the entry names from the central directory or, when that

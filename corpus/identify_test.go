@@ -69,6 +69,7 @@ func TestIdentifyShared(t *testing.T) {
 
 func TestIdentifyGenerated(t *testing.T) {
 	docx := corpustest.ReadSample(t, "south-east-social-inclusion-partnership-report-2002-2003.docx")
+	odt := storedFirst(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", strings.Repeat("<text:p>filler</text:p>", 2000), "styles.xml", strings.Repeat("<style:style/>", 2000))
 	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
 	garbage := make([]byte, 4096)
 	for i := range garbage {
@@ -104,7 +105,13 @@ func TestIdentifyGenerated(t *testing.T) {
 		{"Excel workbook part elsewhere", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/book/main.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>`, "book/main.xml", "<workbook/>"), layout.XLSX},
 		{"Excel package without xl/workbook.xml", zipOf(t, "[Content_Types].xml", `<Types/>`, "xl/styles.xml", "<styleSheet/>"), layout.XLSX},
 		{"binary Excel workbook (.xlsb)", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>`, "xl/workbook.bin", "\x00\x01"), layout.Unknown},
-		{"zip that is an .odt", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>"), layout.Unknown},
+		{"zip that is an .odt", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<office:document-content/>"), layout.ODT},
+		{"truncated .odt: its stored mimetype is first", odt[:len(odt)/2], layout.ODT},
+		{".odt whose mimetype is not first", zipOf(t, "content.xml", "<office:document-content/>", "mimetype", "application/vnd.oasis.opendocument.text"), layout.ODT},
+		{"OpenDocument text template (.ott)", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text-template", "content.xml", "<x/>"), layout.ODT},
+		{".odt without a mimetype: content.xml has office:text", zipOf(t, "content.xml", `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body><office:text><text:p>Hi</text:p></office:text></office:body></office:document-content>`), layout.ODT},
+		{"OpenDocument spreadsheet (.ods)", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<office:document-content><office:body><office:spreadsheet/></office:body></office:document-content>"), layout.Unknown},
+		{"OpenDocument spreadsheet without a mimetype", zipOf(t, "content.xml", `<office:document-content xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet/></office:body></office:document-content>`), layout.Unknown},
 		{"plain zip archive", zipOf(t, "notes.txt", "hello"), layout.Unknown},
 		{"Word package without word/document.xml", zipOf(t, "[Content_Types].xml", `<Types/>`, "word/styles.xml", "<w:styles/>"), layout.DOCX},
 		{"Word main part elsewhere", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/doc/main.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`, "doc/main.xml", "<w:document/>"), layout.DOCX},
@@ -138,14 +145,34 @@ func TestIdentifyGenerated(t *testing.T) {
 	}
 }
 
+// storedFirst writes a package as ODF requires: every entry stored (so a
+// half of it still holds whole local headers), mimetype first.
+func storedFirst(t *testing.T, parts ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: parts[i], Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(parts[i+1]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func FuzzIdentify(f *testing.F) {
 	f.Add([]byte("%PDF-1.7"))
+	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x27\x00\x00\x00\x27\x00\x00\x00\x08\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.text"))
 	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"))
 	f.Add([]byte("<p>a</p>\t<p>b</p>\n<p>c</p>\t<p>d</p>"))
 	f.Add([]byte("\xff\xfe<\x00h\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		switch Identify(data) {
-		case layout.PDF, layout.DOCX, layout.HTML, layout.Text, layout.Unknown:
+		case layout.PDF, layout.DOCX, layout.XLSX, layout.ODT, layout.HTML, layout.Text, layout.Unknown:
 		default:
 			t.Fatal("not a format")
 		}
