@@ -153,8 +153,10 @@ func (w *walker) startText(d *xml.Decoder, t xml.StartElement) (bool, error) {
 			return true, err
 		}
 		text = layout.Clean(text)
-		if p := w.para(); p != nil && p.marker == "" {
-			p.marker = text
+		if p := w.para(); p != nil {
+			if text != "" {
+				p.marker = text // the number as the producer printed it
+			}
 		} else if it := w.item(); it != nil && !it.used && text != "" {
 			it.marker, it.number = text, true
 		}
@@ -262,7 +264,15 @@ func (w *walker) startList(t xml.StartElement) {
 func (w *walker) startParagraph(t xml.StartElement, heading bool) {
 	p := &para{heading: heading, page: w.page, segs: make([]strings.Builder, 1)}
 	if heading {
-		p.level = max(1, min(intAttr(t, "outline-level", 1, 10), 6))
+		lv := intAttr(t, "outline-level", 1, maxLevels)
+		p.level = max(1, min(lv, 6))
+		if w.list() == nil && attr(t, "is-list-header") != "true" {
+			start := -1
+			if attr(t, "restart-numbering") == "true" || attr(t, "start-value") != "" {
+				start = intAttr(t, "start-value", 1, 1<<20)
+			}
+			p.marker = w.st.heading(lv, start)
+		}
 	}
 	if tb := w.table(); tb != nil {
 		p.cell = tb.openCell()

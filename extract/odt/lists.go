@@ -18,6 +18,30 @@ type styles struct {
 	lists     map[string]*listStyle
 	paraList  map[string]string // paragraph style → list style
 	paraBased map[string]string // paragraph style → parent style
+	outline   *listStyle        // text:outline-style, the headings' numbering
+	headings  counters          // the headings' counters, over the whole document
+}
+
+// outlineStyle is the name the heading numbering goes by among the list
+// styles.
+const outlineStyle = "\x00outline"
+
+// heading advances the heading counters for a heading of level lv
+// (1-based) and returns its number as printed; "" when the outline style
+// numbers no heading of that level (LibreOffice's default).
+func (s *styles) heading(lv, start int) string {
+	if s.outline == nil {
+		return ""
+	}
+	if _, ok := s.lists[outlineStyle]; !ok {
+		s.lists[outlineStyle] = s.outline
+	}
+	lvs := s.outline.levels[max(0, min(lv-1, maxLevels-1))]
+	m := s.next(&s.headings, outlineStyle, lv-1, start)
+	if lvs == nil || lvs.format == "" {
+		return ""
+	}
+	return m
 }
 
 type listStyle struct {
@@ -57,6 +81,13 @@ func (s *styles) parse(data []byte) error {
 			case t.Name.Local == "body" && in(t.Name, nsOffice, "office"):
 				// the document body holds no style definitions
 				return nil
+			case t.Name.Local == "outline-style" && in(t.Name, nsText, "text"):
+				// heading numbering (Tools ▸ Heading Numbering): the producer
+				// saves no numbers, so they are counted like a list's
+				cur = &listStyle{}
+				if s.outline == nil {
+					s.outline = cur
+				}
 			case t.Name.Local == "list-style" && in(t.Name, nsText, "text"):
 				cur = &listStyle{}
 				if name := attr(t, "name"); name != "" {
@@ -64,10 +95,10 @@ func (s *styles) parse(data []byte) error {
 						s.lists[name] = cur
 					}
 				}
-			case cur != nil && in(t.Name, nsText, "text") && strings.HasPrefix(t.Name.Local, "list-level-style-"):
+			case cur != nil && in(t.Name, nsText, "text") && (strings.HasPrefix(t.Name.Local, "list-level-style-") || t.Name.Local == "outline-level-style"):
 				lv := intAttr(t, "level", 1, maxLevels) - 1
 				ls := &levelStyle{
-					bullet:        t.Name.Local != "list-level-style-number",
+					bullet:        t.Name.Local != "list-level-style-number" && t.Name.Local != "outline-level-style",
 					format:        attr(t, "num-format"),
 					prefix:        attr(t, "num-prefix"),
 					suffix:        attr(t, "num-suffix"),
@@ -93,7 +124,7 @@ func (s *styles) parse(data []byte) error {
 				}
 			}
 		case xml.EndElement:
-			if t.Name.Local == "list-style" {
+			if t.Name.Local == "list-style" || t.Name.Local == "outline-style" {
 				cur = nil
 			}
 		}

@@ -1,6 +1,7 @@
 package odt
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/planmap/planmap/extract/layout/layouttest"
@@ -12,8 +13,8 @@ func body(t *testing.T, styles, xml string) string {
 	if err := layouttest.Validate(doc); err != nil {
 		t.Fatal(err)
 	}
-	d := layouttest.Dump(doc)
-	return d[len("title: \n---\n"):]
+	_, blocks, _ := strings.Cut(layouttest.Dump(doc), "---\n")
+	return blocks
 }
 
 func li(text string) string { return `<text:list-item><text:p>` + text + `</text:p></text:list-item>` }
@@ -106,5 +107,36 @@ P  In a section
 `
 	if got := body(t, "", xml); got != want {
 		t.Errorf("text differs:\n%s\ngot:\n%s", layouttest.DiffLines(want, got), got)
+	}
+}
+
+// TestHeadingNumbers: the outline style numbers headings (the producer
+// saves no numbers); a level without a format is not numbered, a heading in
+// a list takes the list's number, and a saved text:number wins.
+func TestHeadingNumbers(t *testing.T) {
+	styles := `<text:outline-style style:name="Outline">` +
+		`<text:outline-level-style text:level="1" style:num-format="1" style:num-suffix="."/>` +
+		`<text:outline-level-style text:level="2" style:num-format="1" text:display-levels="2"/>` +
+		`<text:outline-level-style text:level="3" style:num-format=""/>` +
+		`</text:outline-style>`
+	xml := `<text:h text:outline-level="1">Housing</text:h>` +
+		`<text:h text:outline-level="2">Homes</text:h>` +
+		`<text:h text:outline-level="3">Unnumbered</text:h>` +
+		`<text:h text:outline-level="2">Rents</text:h>` +
+		`<text:h text:outline-level="1">Transport</text:h>` +
+		`<text:h text:outline-level="2">Buses</text:h>` +
+		`<text:h text:outline-level="1" text:is-list-header="true">Annex</text:h>` +
+		`<text:h text:outline-level="1"><text:number>IV.</text:number>Saved</text:h>`
+	want := `H1 [1.] Housing
+H2 [1.1] Homes
+H3 Unnumbered
+H2 [1.2] Rents
+H1 [2.] Transport
+H2 [2.1] Buses
+H1 Annex
+H1 [IV.] Saved
+`
+	if got := body(t, styles, xml); got != want {
+		t.Errorf("headings differ:\n%s\ngot:\n%s", layouttest.DiffLines(want, got), got)
 	}
 }

@@ -8,7 +8,9 @@
 // their nesting depth and whose Marker is the number or bullet as printed,
 // computed from the list style (prefix, format, suffix, start value,
 // displayed levels; a bullet is always "•") with continued numbering
-// honoured; a text:number the producer saved wins. Tables are full grids:
+// honoured; headings are numbered by the outline style (heading
+// numbering) the same way; a text:number the producer saved wins. Tables
+// are full grids:
 // table:number-columns-spanned and number-rows-spanned become spans, the
 // table:covered-table-cell positions they hide are Covered, repeated cells
 // and rows are repeated (capped, so a hostile count cannot explode memory),
