@@ -9,12 +9,13 @@
 // computed from the list style (prefix, format, suffix, start value,
 // displayed levels; a bullet is always "•") with continued numbering
 // honoured; headings are numbered by the outline style (heading
-// numbering) the same way; a text:number the producer saved wins. Tables
-// are full grids:
-// table:number-columns-spanned and number-rows-spanned become spans, the
-// table:covered-table-cell positions they hide are Covered, repeated cells
-// and rows are repeated (capped, so a hostile count cannot explode memory),
-// and the rows under table:table-header-rows count as HeaderRows. Inside a
+// numbering) the same way; a text:number the producer saved wins.
+//
+// Tables are full grids: table:number-columns-spanned and
+// number-rows-spanned become spans, the table:covered-table-cell positions
+// they hide are Covered, repeated cells and rows are repeated (capped, so a
+// hostile count cannot explode memory), and the rows under
+// table:table-header-rows count as HeaderRows. Inside a
 // cell, each paragraph and each line (text:line-break) is a separate Para.
 // Spans, text:s, text:tab and links read as text; notes, annotations,
 // tracked deletions and frame captions are not body text.
