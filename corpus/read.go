@@ -122,7 +122,7 @@ func utf16le(s string) []byte {
 
 // describeUnknown says in words what an unsupported file seems to be.
 func describeUnknown(data []byte) string {
-	const tail = "; planmap reads PDF, Word (.docx), Excel (.xlsx), HTML and plain text"
+	const tail = "; planmap reads PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), HTML and plain text"
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
 		return "legacy Office file (Word 97-2003 .doc, .xls or .ppt): save it as .docx, .xlsx or PDF" + tail
