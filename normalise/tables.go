@@ -35,6 +35,20 @@ type tableReader struct {
 	listed int
 	// measures is set when the milestone column is a column of measures.
 	measures bool
+	// lastLeads are the leads of the last row that printed some, for a
+	// lead cell merged down from it.
+	lastLeads []string
+}
+
+// covered reports whether the row's cell in the role's column is merged
+// from the row above.
+func (tr *tableReader) covered(row layout.Row, role Role) bool {
+	for _, i := range tr.cols[role] {
+		if i < len(row.Cells) && row.Cells[i].Covered && row.Cells[i].ColSpan <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func newTableReader(n *normaliser, table int, header []string, roles []Role) *tableReader {
@@ -402,6 +416,15 @@ func (tr *tableReader) fill(d *draft, row layout.Row, cont bool) {
 		}
 	}
 	rowLeads, perMs := tr.rowLeads(d, leadParas, len(ms))
+	// A lead cell merged down from the row above (one lead printed for
+	// two actions) leads this row too.
+	if len(leadParas) == 0 && !cont && tr.covered(row, RoleLead) {
+		rowLeads = tr.lastLeads
+		d.rowLeads = rowLeads
+	}
+	if len(rowLeads) > 0 {
+		tr.lastLeads = rowLeads
+	}
 	if len(ms) > 0 {
 		for i, t := range ms {
 			due := ""
