@@ -11,8 +11,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/planmap/planmap/extract/docx"
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/extract/zippkg"
 )
 
 // Identify names the format of a document from its first bytes (or, better,
@@ -267,13 +267,13 @@ func zipNames(data []byte) []string {
 	return names
 }
 
-// maxZipEntries matches the DOCX extractor's default entry limit.
-const maxZipEntries = docx.DefaultMaxEntries
+// maxZipEntries matches the extractors' default entry limit.
+const maxZipEntries = zippkg.DefaultMaxEntries
 
 // openZip opens a ZIP directory unless it holds more entries than any
 // document package: archive/zip would hold every record in memory first.
 func openZip(data []byte) (*zip.Reader, error) {
-	if docx.CountEntries(data, maxZipEntries) > maxZipEntries {
+	if zippkg.CountEntries(data, maxZipEntries) > maxZipEntries {
 		return nil, errors.New("too many entries")
 	}
 	return zip.NewReader(bytes.NewReader(data), int64(len(data)))

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"github.com/planmap/planmap/extract/zippkg"
 	"strings"
 	"sync"
 	"testing"
@@ -67,8 +68,9 @@ func TestBadInputs(t *testing.T) {
 		}
 		return zipOf(t, parts...)
 	}()
-	oleHeader := append(append([]byte{}, oleMagic...), make([]byte, 504)...)
-	encrypted := append(append([]byte{}, oleHeader...), utf16le("EncryptionInfo\x00EncryptedPackage")...)
+	// An OLE compound file's signature, then the stream names UTF-16LE.
+	oleHeader := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+	encrypted := append(append([]byte{}, oleHeader...), utf16leTest("EncryptionInfo\x00EncryptedPackage")...)
 	cases := []struct {
 		name   string
 		data   []byte
@@ -113,13 +115,18 @@ func TestBombInflatesLittle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p.read("word/document.xml"); statusOf(err) != layout.StatusTooLarge {
+		if _, err := p.Read("word/document.xml"); statusOf(err) != layout.StatusTooLarge {
 			t.Fatalf("lie=%v: read: %v", lie, err)
 		}
-		f := p.files["word/document.xml"]
+		var f *zip.File
+		for _, e := range p.Entries() {
+			if e.Name == "word/document.xml" {
+				f = e
+			}
+		}
 		allowance := max(int64(DefaultMaxRatio*float64(f.CompressedSize64)), ratioFloor)
-		if p.inflated > allowance+1 || p.inflated >= bombSize {
-			t.Errorf("lie=%v: inflated %d bytes before refusing; the allowance was %d", lie, p.inflated, allowance)
+		if p.Inflated() > allowance+1 || p.Inflated() >= bombSize {
+			t.Errorf("lie=%v: inflated %d bytes before refusing; the allowance was %d", lie, p.Inflated(), allowance)
 		}
 	}
 }
@@ -150,7 +157,7 @@ func TestCountEntries(t *testing.T) {
 		{"not a zip", []byte("hello"), 100, 0},
 	}
 	for _, c := range cases {
-		if got := CountEntries(c.data, c.limit); got != c.want {
+		if got := zippkg.CountEntries(c.data, c.limit); got != c.want {
 			t.Errorf("%s: %d, want %d", c.name, got, c.want)
 		}
 	}
@@ -163,4 +170,12 @@ func TestDeepNesting(t *testing.T) {
 	if statusOf(err) != layout.StatusTooLarge {
 		t.Errorf("status %s (%v), want too-large", statusOf(err), err)
 	}
+}
+
+func utf16leTest(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
 }

@@ -58,7 +58,7 @@ func Extract(data []byte, opt Options) (*layout.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	docXML, err := p.read(main)
+	docXML, err := p.Read(main)
 	if err != nil {
 		return nil, err
 	}
@@ -70,11 +70,11 @@ func Extract(data []byte, opt Options) (*layout.Document, error) {
 		return nil, err
 	}
 	dir := main[:strings.LastIndex(main, "/")+1]
-	stylesXML, err := p.read(partOr(rels, "styles", dir+"styles.xml"))
+	stylesXML, err := p.Read(partOr(rels, "styles", dir+"styles.xml"))
 	if err != nil {
 		return nil, err
 	}
-	numberingXML, err := p.read(partOr(rels, "numbering", dir+"numbering.xml"))
+	numberingXML, err := p.Read(partOr(rels, "numbering", dir+"numbering.xml"))
 	if err != nil {
 		return nil, err
 	}
@@ -125,13 +125,13 @@ func (p *pkg) mainPart() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if target, ok := rels["officeDocument"]; ok && p.has(target) {
+	if target, ok := rels["officeDocument"]; ok && p.Has(target) {
 		return target, nil
 	}
-	if p.has("word/document.xml") {
+	if p.Has("word/document.xml") {
 		return "word/document.xml", nil
 	}
-	ct, err := p.read("[Content_Types].xml")
+	ct, err := p.Read("[Content_Types].xml")
 	if err != nil {
 		return "", err
 	}
@@ -144,7 +144,7 @@ func (p *pkg) mainPart() (string, error) {
 	if ct != nil && decodeXML(ct, &types) == nil {
 		for _, o := range types.Overrides {
 			for _, t := range wordMainTypes {
-				if strings.EqualFold(o.Type, t) && p.has(o.Part) {
+				if strings.EqualFold(o.Type, t) && p.Has(o.Part) {
 					return strings.TrimPrefix(o.Part, "/"), nil
 				}
 			}
@@ -168,7 +168,7 @@ func (p *pkg) readProperties(doc *layout.Document) error {
 	if err != nil {
 		return err
 	}
-	core, err := p.read(partOr(rels, "core-properties", "docProps/core.xml"))
+	core, err := p.Read(partOr(rels, "core-properties", "docProps/core.xml"))
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func (p *pkg) readProperties(doc *layout.Document) error {
 			}
 		}
 	}
-	app, err := p.read(partOr(rels, "extended-properties", "docProps/app.xml"))
+	app, err := p.Read(partOr(rels, "extended-properties", "docProps/app.xml"))
 	if err != nil {
 		return err
 	}

@@ -45,9 +45,9 @@ import (
 
 // Options limits what is read, so a zip bomb is refused.
 type Options struct {
-	MaxUnzipped int64   // total uncompressed bytes (0 = docx.DefaultMaxUnzipped)
-	MaxEntries  int     // zip entries (0 = docx.DefaultMaxEntries)
-	MaxRatio    float64 // uncompressed/compressed per entry (0 = docx.DefaultMaxRatio)
+	MaxUnzipped int64   // total uncompressed bytes (0 = zippkg.DefaultMaxUnzipped)
+	MaxEntries  int     // zip entries (0 = zippkg.DefaultMaxEntries)
+	MaxRatio    float64 // uncompressed/compressed per entry (0 = zippkg.DefaultMaxRatio)
 }
 
 // Namespaces of ODF. A hostile or hand-made file may use the prefixes
@@ -84,26 +84,26 @@ func Extract(data []byte, opt Options) (doc *layout.Document, err error) {
 	if err != nil {
 		return nil, err
 	}
-	manifest, err := p.read("META-INF/manifest.xml")
+	manifest, err := p.Read("META-INF/manifest.xml")
 	if err != nil {
 		return nil, err
 	}
 	if manifest != nil && encrypted(manifest) {
 		return nil, layout.Errorf(layout.StatusEncrypted, "password-protected OpenDocument text; remove the password and save again")
 	}
-	if mt, err := p.read("mimetype"); err != nil {
+	if mt, err := p.Read("mimetype"); err != nil {
 		return nil, err
 	} else if m := strings.TrimSpace(string(mt)); m != "" && !strings.HasPrefix(m, textMime) {
 		return nil, layout.Errorf(layout.StatusUnsupported, "OpenDocument file of type %q, not a text document", m)
 	}
-	content, err := p.read("content.xml")
+	content, err := p.Read("content.xml")
 	if err != nil {
 		return nil, err
 	}
 	if content == nil {
 		return nil, layout.Errorf(layout.StatusCorrupt, "not an OpenDocument text: no content.xml")
 	}
-	stylesXML, err := p.read("styles.xml")
+	stylesXML, err := p.Read("styles.xml")
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func Extract(data []byte, opt Options) (doc *layout.Document, err error) {
 	if doc.Blocks == nil {
 		doc.Blocks = []layout.Block{}
 	}
-	metaXML, err := p.read("meta.xml")
+	metaXML, err := p.Read("meta.xml")
 	if err != nil {
 		return nil, err
 	}

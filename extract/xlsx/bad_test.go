@@ -79,7 +79,7 @@ func TestBadWorkbooks(t *testing.T) {
 		{"empty", nil, Options{}, layout.StatusCorrupt, "not a ZIP package"},
 		{"truncated", good[:len(good)/2], Options{}, layout.StatusCorrupt, "truncated or damaged"},
 		{"password-protected", encrypted, Options{}, layout.StatusEncrypted, "password-protected Excel workbook"},
-		{"legacy .xls", append(append([]byte{}, oleMagic...), make([]byte, 504)...), Options{}, layout.StatusUnsupported, ".xls"},
+		{"legacy .xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), Options{}, layout.StatusUnsupported, ".xls"},
 		{"zip without a workbook", zipOf(t, "notes.txt", "hello"), Options{}, layout.StatusCorrupt, "no xl/workbook.xml"},
 		{"binary .xlsb", zipOf(t, "xl/workbook.bin", "\x00"), Options{}, layout.StatusUnsupported, ".xlsb"},
 		{"damaged workbook.xml", replacePart(t, good, "xl/workbook.xml", "<workbook><sheets><sheet name="), Options{}, layout.StatusCorrupt, "workbook could not be read"},

@@ -37,15 +37,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/planmap/planmap/extract/docx"
 	"github.com/planmap/planmap/extract/layout"
+	"github.com/planmap/planmap/extract/zippkg"
 )
 
 // Options limits what is read.
 type Options struct {
-	MaxUnzipped int64   // total uncompressed bytes (0 = docx.DefaultMaxUnzipped)
-	MaxEntries  int     // zip entries (0 = docx.DefaultMaxEntries)
-	MaxRatio    float64 // uncompressed/compressed per entry (0 = docx.DefaultMaxRatio)
+	MaxUnzipped int64   // total uncompressed bytes (0 = zippkg.DefaultMaxUnzipped)
+	MaxEntries  int     // zip entries (0 = zippkg.DefaultMaxEntries)
+	MaxRatio    float64 // uncompressed/compressed per entry (0 = zippkg.DefaultMaxRatio)
 	MaxRows     int     // rows with text, over all sheets (0 = DefaultMaxRows)
 	MaxCells    int     // cell positions held (each row up to its last text) and table grid positions, over all sheets (0 = DefaultMaxCells)
 }
@@ -56,21 +56,11 @@ type Options struct {
 const (
 	DefaultMaxRows  = 200_000
 	DefaultMaxCells = 4_000_000
-	// ratioFloor is how many bytes an entry may always inflate to, whatever
-	// its ratio: small repetitive XML parts compress more than 200:1.
-	ratioFloor = 1 << 20
 )
 
 func (o Options) withDefaults() Options {
-	if o.MaxUnzipped <= 0 {
-		o.MaxUnzipped = docx.DefaultMaxUnzipped
-	}
-	if o.MaxEntries <= 0 {
-		o.MaxEntries = docx.DefaultMaxEntries
-	}
-	if o.MaxRatio <= 0 {
-		o.MaxRatio = docx.DefaultMaxRatio
-	}
+	l := zippkg.Limits{MaxUnzipped: o.MaxUnzipped, MaxEntries: o.MaxEntries, MaxRatio: o.MaxRatio}.WithDefaults()
+	o.MaxUnzipped, o.MaxEntries, o.MaxRatio = l.MaxUnzipped, l.MaxEntries, l.MaxRatio
 	if o.MaxRows <= 0 {
 		o.MaxRows = DefaultMaxRows
 	}
@@ -84,8 +74,6 @@ func (o Options) withDefaults() Options {
 // and 22 with a time) is printed: day first, as UK plans write dates and as
 // planmap's date reader reads numeric dates.
 const shortDate = "dd/mm/yyyy"
-
-var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Extract reads one workbook. Failures are *layout.Error: encrypted for a
 // password-protected workbook, unsupported for a legacy .xls, too-large
@@ -115,32 +103,21 @@ func Extract(data []byte, opt Options) (doc *layout.Document, err error) {
 }
 
 // checkPackage refuses what is not a workbook package or is over a limit,
-// before excelize inflates anything.
+// before excelize inflates anything (zippkg: the entry count, and the
+// sizes the headers declare, which bound what excelize can inflate).
 func checkPackage(data []byte, opt Options) error {
-	if bytes.HasPrefix(data, oleMagic) {
-		if bytes.Contains(data, utf16le("EncryptedPackage")) || bytes.Contains(data, utf16le("EncryptionInfo")) {
+	if ole, encrypted := zippkg.OLE(data); ole {
+		if encrypted {
 			return layout.Errorf(layout.StatusEncrypted, "password-protected Excel workbook (encrypted OOXML package); remove the password and save again")
 		}
 		return layout.Errorf(layout.StatusUnsupported, "legacy binary Office file (Excel 97-2003 .xls or similar OLE compound file); save it as .xlsx")
 	}
-	if len(data) < 4 || string(data[:2]) != "PK" {
-		return layout.Errorf(layout.StatusCorrupt, "not an Excel workbook: not a ZIP package")
-	}
-	if n := docx.CountEntries(data, opt.MaxEntries); n > opt.MaxEntries {
-		return layout.Errorf(layout.StatusTooLarge, "ZIP package has more than %d entries", opt.MaxEntries)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := zippkg.Open(data, zippkg.Limits{MaxUnzipped: opt.MaxUnzipped, MaxEntries: opt.MaxEntries, MaxRatio: opt.MaxRatio}, "an Excel workbook")
 	if err != nil {
-		return layout.Errorf(layout.StatusCorrupt, "not a readable ZIP package (truncated or damaged): %v", err)
+		return err
 	}
-	if len(zr.File) > opt.MaxEntries {
-		return layout.Errorf(layout.StatusTooLarge, "ZIP package has %d entries, over the limit of %d", len(zr.File), opt.MaxEntries)
-	}
-	// archive/zip stops an entry that inflates past the size its header
-	// declares, so the declared sizes bound what excelize can inflate.
-	var total uint64
 	hasWorkbook := false
-	for _, zf := range zr.File {
+	for _, zf := range p.Entries() {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, "\\", "/"), "/"))
 		if name == "xl/workbook.xml" {
 			hasWorkbook = true
@@ -148,15 +125,9 @@ func checkPackage(data []byte, opt Options) error {
 		if name == "xl/workbook.bin" {
 			return layout.Errorf(layout.StatusUnsupported, "Excel binary workbook (.xlsb); save it as .xlsx")
 		}
-		size := zf.UncompressedSize64
-		total += size
-		if total > uint64(opt.MaxUnzipped) {
-			return layout.Errorf(layout.StatusTooLarge, "ZIP package inflates to more than %d bytes (zip bomb?)", opt.MaxUnzipped)
-		}
-		compressed := min(zf.CompressedSize64, uint64(len(data)))
-		if size > ratioFloor && float64(size) > opt.MaxRatio*float64(compressed) {
-			return layout.Errorf(layout.StatusTooLarge, "%s inflates more than %.0f times its compressed size (zip bomb?)", zf.Name, opt.MaxRatio)
-		}
+	}
+	if err := p.CheckDeclared(); err != nil {
+		return err
 	}
 	if !hasWorkbook {
 		return layout.Errorf(layout.StatusCorrupt, "not an Excel workbook: no xl/workbook.xml")
@@ -179,14 +150,6 @@ func openError(err error) error {
 		return layout.Errorf(layout.StatusTooLarge, "%v", err)
 	}
 	return layout.Errorf(layout.StatusCorrupt, "workbook could not be read: %v", err)
-}
-
-func utf16le(s string) []byte {
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, s[i], 0)
-	}
-	return b
 }
 
 // reader holds one open workbook and the counts the limits apply to.
