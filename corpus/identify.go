@@ -209,9 +209,16 @@ func isODT(data []byte, names []string) bool {
 // zipHead inflates at most the first n bytes of one entry; nil when absent
 // or unreadable.
 func zipHead(data []byte, name string, n int64) []byte {
+	b, _ := zipRead(data, name, n)
+	return b
+}
+
+// zipRead inflates at most n bytes of one entry, with the error that
+// stopped it; nil when the entry is absent.
+func zipRead(data []byte, name string, n int64) ([]byte, error) {
 	zr, err := openZip(data)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	for _, f := range zr.File {
 		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
@@ -219,13 +226,12 @@ func zipHead(data []byte, name string, n int64) []byte {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil
+			return nil, err
 		}
 		defer rc.Close()
-		b, _ := io.ReadAll(io.LimitReader(rc, n))
-		return b
+		return io.ReadAll(io.LimitReader(rc, n))
 	}
-	return nil
+	return nil, nil
 }
 
 // zipNames lists the entry names from the central directory or, when that
@@ -282,26 +288,11 @@ func openZip(data []byte) (*zip.Reader, error) {
 // zipPart inflates one small entry, at most limit bytes; nil when absent,
 // unreadable or larger.
 func zipPart(data []byte, name string, limit int64) []byte {
-	zr, err := openZip(data)
-	if err != nil {
+	b, err := zipRead(data, name, limit+1)
+	if err != nil || int64(len(b)) > limit {
 		return nil
 	}
-	for _, f := range zr.File {
-		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, limit+1))
-		if err != nil || int64(len(b)) > limit {
-			return nil
-		}
-		return b
-	}
-	return nil
+	return b
 }
 
 // binaryKind names files that are recognisably not documents we read.
