@@ -51,6 +51,11 @@ func TestUnseenShapes(t *testing.T) {
 				inTable++
 				if strings.HasPrefix(a.Status, "Accept") && len(a.Leads) > 0 {
 					accepted++
+					// The foreword is signed by the Chancellor and the
+					// Business Secretary: a joint publication.
+					if strings.Join(a.Leads, "|") != "HM Treasury|Department for Business, Innovation and Skills" {
+						t.Errorf("%q: leads %q, want both publishers", a.Text, a.Leads)
+					}
 				}
 			}
 		}
