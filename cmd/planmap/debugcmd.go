@@ -359,10 +359,7 @@ func runLayout(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	format := corpus.Identify(data)
-	lim := extract.Limits{
-		MaxUnzipped: 1 << 30, MaxZipEntries: 100000, MaxZipRatio: 1000,
-		MaxHTMLDepth: 1000, MaxLine: 1 << 24, PageWorkers: runtime.NumCPU(),
-	}
+	lim := inspectLimits()
 	doc, err := extract.Extract(context.Background(), format, data, lim)
 	if err != nil {
 		fmt.Fprintf(stderr, "planmap layout: %s: %v\n", d.file, err)
@@ -435,4 +432,13 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// inspectLimits are the generous limits of the commands that look at one
+// file a user chose (layout, explain): no worker process, every CPU.
+func inspectLimits() extract.Limits {
+	return extract.Limits{
+		MaxUnzipped: 1 << 30, MaxZipEntries: 100000, MaxZipRatio: 1000,
+		MaxHTMLDepth: 1000, MaxLine: 1 << 24, PageWorkers: runtime.NumCPU(),
+	}
 }

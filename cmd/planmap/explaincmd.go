@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/planmap/planmap/corpus"
@@ -70,10 +69,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "planmap explain: %v\n", err)
 		return exitFatal
 	}
-	lim := extract.Limits{
-		MaxUnzipped: 1 << 30, MaxZipEntries: 100000, MaxZipRatio: 1000,
-		MaxHTMLDepth: 1000, MaxLine: 1 << 24, PageWorkers: runtime.NumCPU(),
-	}
+	lim := inspectLimits()
 	doc, err := extract.Extract(context.Background(), corpus.Identify(data), data, lim)
 	if err != nil {
 		fmt.Fprintf(stderr, "planmap explain: %s: %v\n", file, err)
