@@ -68,11 +68,12 @@ fuzz:
 	done
 
 # Optional tools (Debian): pdftotext for the PDF comparison tests and
-# benchmarks, qpdf to rebuild the encrypted fixtures, LibreOffice to look at
+# benchmarks, qpdf to rebuild the encrypted fixtures, LibreOffice Writer to
+# read Word 97-2003 (.doc) and RTF files (extract/office) and Calc to look at
 # a workbook as a real client does (make compare).
 tools:
 	@SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-calc-nogui
+	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui
 
 # The analyst's workbook across every plan in ../shared (exit code 3 is
 # expected: its data files are reported as unsupported), then, when

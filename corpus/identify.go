@@ -20,13 +20,16 @@ import (
 // which is at the end). The file name is never consulted.
 //
 // The rules, in order:
-//   - empty, or an OLE compound file (D0 CF 11 E0: legacy .doc/.xls, or an
-//     encrypted .docx) → Unknown;
+//   - empty → Unknown;
+//   - an OLE compound file (D0 CF 11 E0) → DOC when its directory holds a
+//     WordDocument stream (Word 97-2003), else Unknown (.xls, .ppt, an
+//     encrypted .docx);
+//   - "{\rtf" at the start → RTF;
 //   - "%PDF-" within the first 1024 bytes (some files carry junk first) → PDF;
 //   - a ZIP package → DOCX when it is a Word package, XLSX when it is an
 //     Excel workbook, ODT when it is an OpenDocument text (see IdentifyZip),
 //     else Unknown (.xlsb, .ods, .odp, other archives);
-//   - other known binary signatures (images, RTF, compressed files) → Unknown;
+//   - other known binary signatures (images, compressed files) → Unknown;
 //   - JSON or JSON Lines (data exported by a tool, such as annotations
 //     or planmap's own output) → Unknown: it is not a document;
 //   - text (UTF-8, UTF-16 with a byte-order mark, or a legacy 8-bit
@@ -46,7 +49,12 @@ func Identify(head []byte) layout.Format {
 	case len(head) == 0:
 		return layout.Unknown
 	case bytes.HasPrefix(head, oleMagic):
+		if oleStream(head, "WordDocument") >= 0 {
+			return layout.DOC
+		}
 		return layout.Unknown
+	case bytes.HasPrefix(head, []byte(rtfMagic)):
+		return layout.RTF
 	case bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
 		return layout.PDF
 	case isZip(head):
@@ -89,6 +97,8 @@ func looksJSON(text []byte) bool {
 const sniffLen = 64 << 10
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+const rtfMagic = "{\\rtf"
 
 func isZip(b []byte) bool {
 	return len(b) >= 4 && b[0] == 'P' && b[1] == 'K' &&
@@ -304,7 +314,6 @@ func binaryKind(b []byte) string {
 		{"GIF89a", "a GIF image"},
 		{"II*\x00", "a TIFF image"},
 		{"MM\x00*", "a TIFF image"},
-		{"{\\rtf", "a Rich Text Format (.rtf) file"},
 		{"\x1f\x8b", "a gzip-compressed file"},
 		{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
 		{"Rar!", "a RAR archive"},

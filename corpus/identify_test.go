@@ -3,6 +3,7 @@ package corpus
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
@@ -117,6 +118,10 @@ func TestIdentifyGenerated(t *testing.T) {
 		{"Word main part elsewhere", zipOf(t, "[Content_Types].xml", `<Types><Override PartName="/doc/main.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`, "doc/main.xml", "<w:document/>"), layout.DOCX},
 		{"truncated .docx", docx[:len(docx)/2], layout.DOCX},
 		{"OLE compound file", ole, layout.Unknown},
+		{"Word 97-2003 document", corpustest.CFB(corpustest.Stream{Name: "1Table", Data: make([]byte, 600)}, corpustest.Stream{Name: "WordDocument", Data: wordFIB(0)}), layout.DOC},
+		{"Excel 97-2003 workbook", corpustest.CFB(corpustest.Stream{Name: "Workbook", Data: make([]byte, 5000)}), layout.Unknown},
+		{"compound file whose stream text mentions WordDocument", corpustest.CFB(corpustest.Stream{Name: "Workbook", Data: append(make([]byte, 512), append(utf16le("WordDocument"), 0, 0)...)}), layout.Unknown},
+		{"encrypted OOXML package", corpustest.CFB(corpustest.Stream{Name: "EncryptionInfo", Data: make([]byte, 200)}, corpustest.Stream{Name: "EncryptedPackage", Data: make([]byte, 5000)}), layout.Unknown},
 		{"HTML with doctype", []byte("<!DOCTYPE html>\n<html lang=en><title>x</title>"), layout.HTML},
 		{"HTML without doctype", []byte("\n  <HTML>\n<HEAD><TITLE>Agenda</TITLE></HEAD>"), layout.HTML},
 		{"HTML after BOM and comment", []byte("\xef\xbb\xbf<!-- saved from url=(0040) -->\n<p>Item 1</p><p>Item 2</p>"), layout.HTML},
@@ -136,7 +141,7 @@ func TestIdentifyGenerated(t *testing.T) {
 		{"text that starts with a bracket", []byte("[Draft] Action plan 2009-11\n\n1. Promote work\n"), layout.Text},
 		{"text that starts with a brace", []byte("{Appendix} Actions\n"), layout.Text},
 		{"PNG image", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), layout.Unknown},
-		{"RTF", []byte(`{\rtf1\ansi\deff0 {\fonttbl}`), layout.Unknown},
+		{"RTF", []byte(`{\rtf1\ansi\deff0 {\fonttbl}`), layout.RTF},
 	}
 	for _, c := range cases {
 		if got := Identify(c.data); got != c.want {
@@ -177,4 +182,15 @@ func FuzzIdentify(f *testing.F) {
 			t.Fatal("not a format")
 		}
 	})
+}
+
+// wordFIB is the start of a WordDocument stream: a File Information Block
+// (magic A5EC, nFib 193 as Word 97 writes) with the given flags at offset
+// 10, padded to 4096 bytes so it is stored in ordinary sectors.
+func wordFIB(flags uint16) []byte {
+	b := make([]byte, 4096)
+	binary.LittleEndian.PutUint16(b, 0xA5EC)
+	binary.LittleEndian.PutUint16(b[2:], 193)
+	binary.LittleEndian.PutUint16(b[10:], flags)
+	return b
 }

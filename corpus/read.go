@@ -23,7 +23,7 @@ const DefaultMaxSize int64 = 200 << 20
 // unreadable, too-large (checked before reading, and again while reading
 // in case the file grows), corrupt for an empty file, encrypted for a
 // password-protected Office file, unsupported-format for anything that is
-// not PDF, DOCX, XLSX, HTML or text. ID is filled whenever the content was read,
+// not PDF, DOCX, XLSX, ODT, DOC, RTF, HTML or text. ID is filled whenever the content was read,
 // so MarkDuplicates also finds copies of unusable files.
 //
 // Read touches only *in, so workers may read different inputs at once.
@@ -74,11 +74,27 @@ func Read(in *Input, maxSize int64) ([]byte, error) {
 	}
 	if in.Format == layout.Unknown {
 		in.Err = &layout.Error{Status: layout.StatusUnsupported, File: in.Path, Err: fmt.Errorf("%s", describeUnknown(data))}
-		if bytes.HasPrefix(data, oleMagic) && encryptedOLE(data) {
+		switch {
+		case bytes.HasPrefix(data, oleMagic) && encryptedOLE(data):
 			in.Err = &layout.Error{Status: layout.StatusEncrypted, File: in.Path,
 				Err: fmt.Errorf("password-protected Office document (encrypted OOXML package); remove the password and save again")}
+		case bytes.HasPrefix(data, oleMagic) && oleTruncated(data):
+			in.Err = &layout.Error{Status: layout.StatusCorrupt, File: in.Path,
+				Err: fmt.Errorf("truncated: this legacy Office file (.doc, .xls or .ppt) ends before its directory, so none of its content can be found")}
 		}
 		return data, in.Err
+	}
+	if in.Format == layout.DOC {
+		switch {
+		case oleStreamCut(data, oleStream(data, "WordDocument")):
+			in.Err = &layout.Error{Status: layout.StatusCorrupt, File: in.Path,
+				Err: fmt.Errorf("truncated: this Word 97-2003 document ends inside its text")}
+			return data, in.Err
+		case encryptedWord(data):
+			in.Err = &layout.Error{Status: layout.StatusEncrypted, File: in.Path,
+				Err: fmt.Errorf("password-protected Word 97-2003 document; remove the password and save again")}
+			return data, in.Err
+		}
 	}
 	return data, nil
 }
@@ -122,10 +138,10 @@ func utf16le(s string) []byte {
 
 // describeUnknown says in words what an unsupported file seems to be.
 func describeUnknown(data []byte) string {
-	const tail = "; planmap reads PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), HTML and plain text"
+	const tail = "; planmap reads PDF, Word (.docx, and .doc with LibreOffice), Excel (.xlsx), OpenDocument text (.odt), RTF (with LibreOffice), HTML and plain text"
 	switch {
 	case bytes.HasPrefix(data, oleMagic):
-		return "legacy Office file (Word 97-2003 .doc, .xls or .ppt): save it as .docx, .xlsx or PDF" + tail
+		return "legacy Office file (Excel 97-2003 .xls or PowerPoint .ppt): save it as .xlsx or PDF" + tail
 	case isZip(data):
 		names := zipNames(data)
 		for _, n := range names {

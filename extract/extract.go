@@ -12,6 +12,7 @@ import (
 	"github.com/planmap/planmap/extract/html"
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/extract/odt"
+	"github.com/planmap/planmap/extract/office"
 	"github.com/planmap/planmap/extract/pdf"
 	"github.com/planmap/planmap/extract/text"
 	"github.com/planmap/planmap/extract/xlsx"
@@ -46,12 +47,18 @@ func Extract(ctx context.Context, format layout.Format, data []byte, lim Limits)
 		doc, err = xlsx.Extract(data, xlsx.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
 	case layout.ODT:
 		doc, err = odt.Extract(data, odt.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
+	case layout.DOC, layout.RTF:
+		// LibreOffice converts, within ctx's deadline; the ODT reader reads
+		var odtData []byte
+		if odtData, err = office.Convert(ctx, format, data, office.Options{MaxOutput: lim.MaxUnzipped}); err == nil {
+			doc, err = odt.Extract(odtData, odt.Options{MaxUnzipped: lim.MaxUnzipped, MaxEntries: lim.MaxZipEntries, MaxRatio: lim.MaxZipRatio})
+		}
 	case layout.HTML:
 		doc, err = html.Extract(data, html.Options{MaxDepth: lim.MaxHTMLDepth})
 	case layout.Text:
 		doc, err = text.Extract(data, text.Options{MaxLine: lim.MaxLine})
 	default:
-		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, XLSX, ODT, HTML or plain text", format)
+		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not PDF, DOCX, XLSX, ODT, DOC, RTF, HTML or plain text", format)
 	}
 	if err != nil {
 		var le *layout.Error

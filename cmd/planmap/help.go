@@ -129,7 +129,8 @@ Statuses (Documents sheet, documents.jsonl, and the summary):
   duplicate           same content as an earlier file, which is the one read
   encrypted           needs a password (the empty password was tried)
   no-text-layer       a scan without text; OCR is not supported yet
-  unsupported-format  not PDF, DOCX, XLSX, HTML or text (e.g. .doc, .xls, images)
+  unsupported-format  a format planmap does not read (.xls, images), or a .doc
+                      or .rtf without LibreOffice (the error says what to install)
   corrupt             the parser gave up; the error says where
   too-large           over --max-size, --max-pages or another limit
   timeout             took longer than --timeout

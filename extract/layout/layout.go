@@ -28,6 +28,8 @@ const (
 	DOCX    Format = "docx"
 	XLSX    Format = "xlsx"
 	ODT     Format = "odt"
+	DOC     Format = "doc" // Word 97-2003, read through LibreOffice
+	RTF     Format = "rtf" // Rich Text Format, read through LibreOffice
 	HTML    Format = "html"
 	Text    Format = "text"
 	Unknown Format = "unknown"

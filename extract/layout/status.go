@@ -14,7 +14,7 @@ const (
 	StatusOK          Status = "ok"
 	StatusEncrypted   Status = "encrypted"          // needs a password we do not have
 	StatusNoText      Status = "no-text-layer"      // a scan: OCR is not supported yet
-	StatusUnsupported Status = "unsupported-format" // not PDF, DOCX, HTML or text
+	StatusUnsupported Status = "unsupported-format" // not a format planmap reads, or .doc/.rtf without LibreOffice
 	StatusCorrupt     Status = "corrupt"            // the parser gave up
 	StatusTooLarge    Status = "too-large"          // over a size, page, entry or depth limit
 	StatusTimeout     Status = "timeout"            // exceeded --timeout
