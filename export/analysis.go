@@ -124,7 +124,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 		}
 	}
 	for _, o := range ds.orgs.list {
-		if o.leads == 0 && o.partners > 0 {
+		if o.leads == 0 && o.msLeads == 0 && o.partners > 0 {
 			regions := sortedKeys(o.regions)
 			detail := fmt.Sprintf("partner on %d actions in %s; never a lead", o.partners, listSome(regions, 6))
 			if !yield(gap{kind: gapPartnerOnly, region: strings.Join(regions, "; "), subject: o.canonical, detail: detail}) {

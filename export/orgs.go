@@ -13,6 +13,7 @@ type orgStat struct {
 	aliases      map[string]bool
 	leads        int // actions it leads
 	partners     int // actions it is a partner on
+	msLeads      int // milestones it leads ("RAISE to produce …")
 	leadTheme    map[string]int
 	partnerTheme map[string]int
 	regions      map[string]bool
@@ -67,6 +68,13 @@ func buildOrgs(ds *dataset) *orgIndex {
 		}
 		for _, a := range d.actions {
 			themes := actionThemes(a)
+			for _, m := range a.Milestones {
+				for _, n := range orgNames(m.Leads, m.LeadOrgs) {
+					st := ix.get(n)
+					st.regions[d.region] = true
+					st.msLeads++
+				}
+			}
 			roles := []struct {
 				printed, canonical []string
 				lead               bool
@@ -123,7 +131,7 @@ func buildOrgs(ds *dataset) *orgIndex {
 func (ix *orgIndex) active() []*orgStat {
 	var out []*orgStat
 	for _, o := range ix.list {
-		if o.leads+o.partners > 0 {
+		if o.leads+o.partners+o.msLeads > 0 {
 			out = append(out, o)
 		}
 	}

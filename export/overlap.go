@@ -70,6 +70,31 @@ const SimilarityThreshold = 0.5
 // stop words included) at which two texts are the same text repeated.
 const RepeatThreshold = 0.9
 
+// sameWorkRun is how many terms in a row two actions of one lead in one
+// document must share to be the same work listed twice: "parent infant
+// mental health service" (5) is; "learning … skills … people …
+// disabilities" (runs of 2) is related work of one owner.
+const sameWorkRun = 4
+
+// commonRun is the length of the longest run of terms two texts share.
+func commonRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			} else {
+				cur[j+1] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
 const maxPairsPerAction = 5
 
 // minSharedTerms: two short actions that share a single word ("Green and
@@ -845,12 +870,21 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		items[i] = pairText{text: texts[i], words: textWords[i], group: docNo[r.doc], objective: objNo[k]}
 	}
 	pairs := substancePairs(items, SimilarityThreshold, func(i, j int) bool {
-		return (acts[i].doc != acts[j].doc || leadKey[i] != leadKey[j]) && !repeated[[2]int{i, j}]
+		return !repeated[[2]int{i, j}]
 	})
 	for _, p := range pairs {
 		a, b := acts[p.a], acts[p.b]
+		same := a.doc == b.doc && leadKey[p.a] == leadKey[p.b]
+		// Under one lead in one document, only the same work listed twice
+		// ("Establish a robust parent infant mental health service" /
+		// "Establishing and investing in a parent infant mental health
+		// service") is a finding; related work of one owner is not.
+		if same && (commonRun(termsOf(textWords[p.a]), termsOf(textWords[p.b])) < sameWorkRun ||
+			newFigures(strings.Join(textWords[p.a], " "), strings.Join(textWords[p.b], " "))) {
+			continue
+		}
 		theme := sharedThemes(*a.action(), *b.action())
-		detail := pairPlace(a, b, false)
+		detail := pairPlace(a, b, same)
 		if !yield(overlap{kind: overlapSimilar, score: p.score, theme: theme, a: &a, b: &b, shared: p.terms, detail: detail}) {
 			return
 		}

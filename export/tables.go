@@ -258,7 +258,7 @@ func source(file string, page int) string {
 // sheet back (--orgs), so the first three headers and their order must not
 // change.
 var organisationColumns = []column{wrap("Canonical", 40), wrap("Aliases", 50), txt("Kind", 30),
-	num("Leads"), num("Partner on"), wrap("Regions", 40)}
+	num("Leads"), num("Partner on"), wrap("Regions", 40), num("Leads milestones")}
 
 func (ds *dataset) organisationsTable() *table {
 	return &table{
@@ -267,7 +267,7 @@ func (ds *dataset) organisationsTable() *table {
 		rows: func(yield func(row) bool) {
 			for _, o := range ds.orgs.list {
 				if !yield(row{vals: []any{o.canonical, join(sortedKeys(o.aliases)), o.kind, o.leads, o.partners,
-					join(sortedKeys(o.regions))}}) {
+					join(sortedKeys(o.regions)), o.msLeads}}) {
 					return
 				}
 			}

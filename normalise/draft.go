@@ -35,6 +35,11 @@ type draft struct {
 	owned bool
 	// section numbers the heading the draft was read under.
 	section int
+	// owner is the lead named by the heading the draft was read under, and
+	// ownerHeading that heading (accountability.go).
+	owner, ownerHeading string
+	// leadWhy says where the leads came from (Action.LeadWhy).
+	leadWhy string
 }
 
 func newDraft(a Action) *draft {

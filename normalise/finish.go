@@ -43,8 +43,13 @@ func (n *normaliser) finish() {
 			a.Due = n.findDue(a.Text)
 		}
 		for i := range a.Milestones {
-			if a.Milestones[i].Source.File == "" {
-				a.Milestones[i].Source = a.Source
+			m := &a.Milestones[i]
+			if m.Source.File == "" {
+				m.Source = a.Source
+			}
+			m.LeadOrgs = nil
+			for _, l := range m.Leads {
+				m.LeadOrgs = append(m.LeadOrgs, n.resolve(l))
 			}
 		}
 		for _, l := range a.Leads {
@@ -61,6 +66,7 @@ func (n *normaliser) finish() {
 		a.Region = n.plan.Meta.Region
 		n.plan.Actions = append(n.plan.Actions, *a)
 	}
+	n.mergeVariants()
 	n.assignIDs()
 	n.collectOrganisations()
 }
@@ -102,12 +108,19 @@ func (n *normaliser) resolve(name string) string {
 	return o.Canonical
 }
 
-// collectOrganisations lists every organisation named as a lead or partner.
+// collectOrganisations lists every organisation named as a lead, partner
+// or milestone lead, under the canonical names the actions carry.
 func (n *normaliser) collectOrganisations() {
 	seen := map[string]int{}
-	for _, a := range n.plan.Actions {
-		for _, name := range append(append([]string{}, a.Leads...), a.Partners...) {
+	add := func(printed, canonical []string) {
+		for i, name := range printed {
 			o := n.opt.Orgs.Resolve(name, n.plan.Acronyms)
+			if i < len(canonical) && canonical[i] != "" {
+				if canonical[i] != o.Canonical {
+					o.Kind = n.opt.Orgs.Resolve(canonical[i], n.plan.Acronyms).Kind
+				}
+				o.Canonical = canonical[i]
+			}
 			if o.Canonical == "" {
 				o.Canonical = name
 			}
@@ -121,6 +134,13 @@ func (n *normaliser) collectOrganisations() {
 			if name != org.Canonical {
 				org.Aliases = addUnique(org.Aliases, name)
 			}
+		}
+	}
+	for _, a := range n.plan.Actions {
+		add(a.Leads, a.LeadOrgs)
+		add(a.Partners, a.PartnerOrgs)
+		for _, m := range a.Milestones {
+			add(m.Leads, m.LeadOrgs)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package normalise
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -144,8 +145,26 @@ func allCapsWord(w string) bool {
 // text names.
 func (n *normaliser) finishLeads(d *draft) {
 	a := &d.a
+	where := "the action"
+	if d.table > 0 {
+		where = fmt.Sprintf("table %d", d.table)
+	}
+	switch {
+	case len(a.Leads) == 0:
+	case d.leadCol:
+		d.leadWhy = "printed in the lead column of " + where
+	case d.owned:
+		d.leadWhy = "an owner label after the list names it"
+	case d.commit || d.listed:
+		d.leadWhy = "the party the commitment names (\"we\" is the publisher)"
+	default:
+		d.leadWhy = "named where the action was read"
+	}
 	if !d.leadCol && len(a.Leads) == 0 {
 		a.Leads = leadsFromText(a.Text, n.opt.Orgs)
+		if len(a.Leads) > 0 {
+			d.leadWhy = "named in the action's own words"
+		}
 	}
 	// A row or item that names the party committing to it ("Cabinet
 	// Office will offer leaner tendering") is that party's. A bare group
@@ -153,7 +172,14 @@ func (n *normaliser) finishLeads(d *draft) {
 	if !d.leadCol && len(a.Leads) == 0 && d.table > 0 {
 		if party, _, ok := commitParty(a.Text); ok && !selfParty(party) && !bareGroup(party) {
 			a.Leads = []string{n.partyLead(party)}
+			d.leadWhy = fmt.Sprintf("the row commits %q", party)
 		}
+	}
+	// A lead printed once for a block of rows: the heading above names
+	// who owns them ("… ~ CYPE input", "Led by X").
+	if len(a.Leads) == 0 && d.owner != "" {
+		a.Leads = []string{d.owner}
+		d.leadWhy = fmt.Sprintf("the heading %q names the owner of the rows under it", d.ownerHeading)
 	}
 	// A row of a table of actions under a heading that announces the
 	// document's own actions ("Part 6: The 14 actions"), with no lead
@@ -161,6 +187,7 @@ func (n *normaliser) finishLeads(d *draft) {
 	if !d.leadCol && len(a.Leads) == 0 && d.table > 0 && d.chapter {
 		if p := n.publisher(); p != "" {
 			a.Leads = []string{p}
+			d.leadWhy = "a table of the publisher's own actions (its heading announces them)"
 		}
 	}
 	// Milestone leads.
@@ -186,6 +213,19 @@ func (n *normaliser) finishLeads(d *draft) {
 	for i, l := range a.Leads {
 		a.Leads[i] = n.expandGeneric(l)
 	}
+	n.dropFragments(d)
+	if len(a.Leads) > 0 && d.leadWhy == "" {
+		d.leadWhy = "printed for its milestones"
+	}
+	if len(a.Leads) == 0 && !strings.Contains(d.leadWhy, "names no one body") {
+		col := "no lead column in " + where
+		if d.leadCol {
+			col = "an empty lead cell in " + where
+		}
+		d.leadWhy = col + ", no owner heading or label above it, and no body named in its words"
+	}
+	a.LeadWhy = d.leadWhy
+	n.milestoneDoers(a)
 }
 
 // appendOrgs appends names whose organisation is not yet in the list.

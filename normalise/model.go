@@ -25,9 +25,11 @@ type Milestone struct {
 	Status string `json:"status"` // "done", "planned" or ""
 	// Lead is the milestone's own lead as printed when it differs from the
 	// action's ("" otherwise); Leads lists them one by one.
-	Lead   string   `json:"lead"`
-	Leads  []string `json:"leads,omitempty"`
-	Source Source   `json:"source"`
+	Lead  string   `json:"lead"`
+	Leads []string `json:"leads,omitempty"`
+	// LeadOrgs are the canonical organisations behind Leads.
+	LeadOrgs []string `json:"lead_orgs,omitempty"`
+	Source   Source   `json:"source"`
 }
 
 // Action is one commitment in a plan.
@@ -53,6 +55,10 @@ type Action struct {
 	// and Partners, in the same order.
 	LeadOrgs    []string `json:"lead_orgs,omitempty"`
 	PartnerOrgs []string `json:"partner_orgs,omitempty"`
+	// LeadWhy says where the leads came from ("lead column 'Led by'",
+	// "heading '… ~ CYPE input' names the owner of the rows under it"),
+	// or, with no lead, what was looked for.
+	LeadWhy string `json:"lead_why,omitempty"`
 	// Region of the document, copied here for flat exports.
 	Region string `json:"region,omitempty"`
 }

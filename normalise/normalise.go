@@ -72,10 +72,14 @@ type headingCtx struct {
 	text  string
 	obj   Objective
 	isObj bool
+	// owner is the lead the heading names for the rows under it ("… ~
+	// CYPE input"), see accountability.go.
+	owner string
 }
 
 func (n *normaliser) add(d *draft) {
 	d.a.Document = n.name
+	d.owner, d.ownerHeading = n.sectionOwner()
 	n.drafts = append(n.drafts, d)
 }
 
@@ -117,7 +121,7 @@ func (n *normaliser) heading(b *layout.Block, inNumbering bool) {
 	if b.Marker != "" {
 		text = strings.TrimSpace(b.Marker + " " + text)
 	}
-	h := headingCtx{level: lvl, text: text}
+	h := headingCtx{level: lvl, text: text, owner: headingOwner(text)}
 	if inNumbering {
 		// A heading numbered in the run of paragraph numbers ("12.", "13.
 		// Social Inclusion Action Plan Framework", "14.") is a paragraph

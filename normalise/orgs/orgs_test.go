@@ -438,3 +438,48 @@ func TestNameKey(t *testing.T) {
 		t.Error("a single letter after a word is not an initial to close up")
 	}
 }
+
+func TestCoreAndFragment(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"CPH lead", "CPH"},
+		{"CPH leads", "CPH"},
+		{"CPH leads for each area", "CPH"},
+		{"Linked CPH", "CPH"},
+		{"Early years lead", "Early years"},
+		{"Home Office", "Home Office"},
+		{"Lead for Family Hubs", "Lead for Family Hubs"},
+		{"DPH", "DPH"},
+	} {
+		if got := Core(c.in); got != c.want {
+			t.Errorf("Core(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	reg := DefaultRegistry()
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{{"each Directorate", true}, {"all partners", true}, {"All Party Parliamentary Group", false}, {"All local authorities", true}, {"Home Office", false}, {"Performance", false}} {
+		if got := reg.Fragment(c.in); got != c.want {
+			t.Errorf("Fragment(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// Two posts in one cell are two leads; a post followed by its team is one
+// (Kent appendix B's cells, docs/organisations.md).
+func TestSplitPosts(t *testing.T) {
+	for _, c := range []struct {
+		cell string
+		want []string
+	}{
+		{"Corporate Lead-Strategy, Strategy Officer", []string{"Corporate Lead-Strategy", "Strategy Officer"}},
+		{"Regional Manager, National Offender Management Service", []string{"Regional Manager, National Offender Management Service"}},
+		{"Project Manager, Design and Learning Centre Programme Team, Innovation and Partnerships Team",
+			[]string{"Project Manager, Design and Learning Centre Programme Team", "Innovation and Partnerships Team"}},
+	} {
+		got, _ := SplitOrgs(c.cell)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("SplitOrgs(%q) = %q, want %q", c.cell, got, c.want)
+		}
+	}
+}

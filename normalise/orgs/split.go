@@ -307,24 +307,27 @@ func splitSoft(s string, reg *Registry) []string {
 	})
 	if len(commas) > 1 {
 		var out []string
-		ok := true
-		for i, c := range commas {
-			c = cleanOrgPiece(c)
+		ok, joined := true, false
+		for i := 0; i < len(commas); i++ {
+			c := cleanOrgPiece(commas[i])
 			c = strings.TrimPrefix(strings.TrimPrefix(c, "and "), "& ")
+			// "Regional Manager, National Offender Management Service":
+			// a post and the body or team it belongs to are one lead.
+			if i+1 < len(commas) && isRole(c) && !isRole(cleanOrgPiece(commas[i+1])) {
+				out = append(out, c+", "+cleanOrgPiece(commas[i+1]))
+				i++
+				joined = true
+				continue
+			}
 			parts := splitAnd(c, reg)
 			if parts == nil {
 				ok = false
 				break
 			}
-			// "Regional Manager, National Offender Management Service":
-			// a post and the body it belongs to are one lead.
-			if i+1 < len(commas) && isRole(c) && !isRole(cleanOrgPiece(commas[i+1])) {
-				ok = false
-				break
-			}
 			out = append(out, parts...)
 		}
-		if ok {
+		// A post with its body and nothing else is one lead, as printed.
+		if ok && !(joined && len(out) == 1) {
 			return out
 		}
 	}
@@ -412,13 +415,25 @@ func Like(s string, reg *Registry) bool {
 		return false
 	}
 	last := singular(words[len(words)-1])
-	if headNouns[last] || roleNouns[last] || IsAcronym(words[len(words)-1]) {
+	if headNouns[last] || roleWord(last) || IsAcronym(words[len(words)-1]) {
 		return true
 	}
 	for i, w := range words[:len(words)-1] {
 		if n := strings.ToLower(words[i+1]); (n == "of" || n == "for") && (headNouns[singular(w)] || roleNouns[singular(w)]) {
 			return true
 		}
+	}
+	return false
+}
+
+// roleWord reports a word that ends the name of a post: "Manager",
+// "Officers", and "Lead-Strategy" (a post and its area joined by a hyphen).
+func roleWord(w string) bool {
+	if roleNouns[singular(strings.ToLower(w))] {
+		return true
+	}
+	if head, _, ok := strings.Cut(w, "-"); ok && head != "" {
+		return roleNouns[singular(strings.ToLower(head))]
 	}
 	return false
 }
@@ -432,7 +447,7 @@ func isRole(s string) bool {
 	if k := nameKey(s); strings.HasSuffix(k, "chief executive") || strings.HasPrefix(k, "chief executive ") {
 		return true
 	}
-	if roleNouns[singular(words[len(words)-1])] {
+	if roleWord(words[len(words)-1]) {
 		return true
 	}
 	for i, w := range words[:len(words)-1] {

@@ -1,0 +1,120 @@
+package normalise_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/planmap/planmap/normalise"
+)
+
+// Owners a reader plainly sees but no lead cell prints, on real files: the
+// directorate named in each page's heading of Kent's health and wellbeing
+// inventory ("… ~ CYPE input"), and the bodies that are the subjects of the
+// South East report's milestones ("RAISE to …", "SEEDA has …").
+func TestAccountability(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long PDFs")
+	}
+	t.Parallel()
+	t.Run("heading names the owner of its rows", func(t *testing.T) {
+		t.Parallel()
+		p := normaliseShared(t, "bench/real-docs/kent-cc_health-wellbeing-activity_appA_2025.pdf")
+		byPage := map[int]map[string]bool{}
+		none := 0
+		for _, a := range p.Actions {
+			if len(a.Leads) == 0 {
+				none++
+				continue
+			}
+			if byPage[a.Source.Page] == nil {
+				byPage[a.Source.Page] = map[string]bool{}
+			}
+			for _, l := range a.Leads {
+				byPage[a.Source.Page][l] = true
+			}
+		}
+		if none > len(p.Actions)/10 {
+			t.Errorf("%d of %d actions have no lead; every page's heading names a directorate", none, len(p.Actions))
+		}
+		for page, want := range map[int]string{4: "CYPE", 9: "Public Health", 12: "GET", 35: "Adult Social Care"} {
+			if !byPage[page][want] {
+				t.Errorf("page %d: leads %v, want %q from the heading", page, byPage[page], want)
+			}
+		}
+		for _, a := range p.Actions {
+			if strings.Join(a.Leads, "") == "CYPE" && !strings.Contains(strings.ToLower(a.LeadWhy), "cype input") {
+				t.Errorf("%q: lead_why %q does not quote the heading", a.Text, a.LeadWhy)
+				break
+			}
+		}
+	})
+	t.Run("milestone subjects", func(t *testing.T) {
+		t.Parallel()
+		p := normaliseShared(t, "corpus/south-east-social-inclusion-partnership-report-2002-2003.pdf")
+		leads := map[string]string{}
+		for _, a := range p.Actions {
+			for _, m := range a.Milestones {
+				leads[m.Text] = m.Lead
+			}
+		}
+		for _, c := range []struct{ prefix, want string }{
+			{"RAISE commissioned and published", "RAISE"},
+			{"SEEDA will add", "SEEDA"},
+			{"GOSE has begun mapping", "GOSE"},
+			{"Commitment by SEEDA", "SEEDA"},
+			{"SIPSE to revisit", "SIPSE"},
+			// Events and passives name no doer.
+			{"Action Planning Awayday held", ""},
+			{"Second Regional Conference to be held", ""},
+			{"Task Group renamed", ""},
+		} {
+			found := false
+			for text, lead := range leads {
+				if strings.HasPrefix(text, c.prefix) {
+					found = true
+					if lead != c.want {
+						t.Errorf("%q: lead %q, want %q", text, lead, c.want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no milestone starts %q", c.prefix)
+			}
+		}
+		// A milestone's doer is an organisation of the plan.
+		var raise *normalise.Organisation
+		for i, o := range p.Organisations {
+			if o.Canonical == "RAISE" || strings.Contains(strings.Join(o.Aliases, "|"), "RAISE") {
+				raise = &p.Organisations[i]
+			}
+		}
+		if raise == nil {
+			t.Errorf("RAISE, which leads milestones, is not among the plan's organisations")
+		}
+	})
+	t.Run("posts in several spellings", func(t *testing.T) {
+		t.Parallel()
+		// Kent appendix B prints "CPH", "CPH lead", "CPH leads for each
+		// area" and "Linked CPH": one post, the words kept on the action.
+		p := normaliseShared(t, "corpus-real/docs/kent-cc_ics-priorities-and-actions_appB_2025.pdf")
+		variants := 0
+		for _, a := range p.Actions {
+			for i, l := range a.Leads {
+				if strings.Contains(l, "CPH") && l != "CPH" && !strings.Contains(l, "/") {
+					variants++
+					if i >= len(a.LeadOrgs) || a.LeadOrgs[i] != "CPH" {
+						t.Errorf("%q printed %q: organisation %q, want CPH", a.Text, l, a.LeadOrgs)
+					}
+				}
+			}
+		}
+		if variants < 3 {
+			t.Errorf("%d leads printed as a variant of CPH, want the appendix's several", variants)
+		}
+		for _, o := range p.Organisations {
+			if o.Canonical != "CPH" && strings.HasPrefix(o.Canonical, "CPH") || strings.HasPrefix(o.Canonical, "Linked") {
+				t.Errorf("organisation %q is a spelling of CPH", o.Canonical)
+			}
+		}
+	})
+}
