@@ -67,7 +67,7 @@ type segment struct {
 
 func (s segment) text() string {
 	parts := make([]string, len(s.words))
-	for i, w := range s.words {
+	for i, w := range logicalWords(s.words) {
 		parts[i] = w.Text
 	}
 	return strings.Join(parts, " ")

@@ -228,7 +228,7 @@ func cellParas(ws []Word, pitch, avail float64) []layout.Para {
 			cur[len(cur)-1] += words[0].Text
 			words = words[1:]
 		}
-		for _, w := range words {
+		for _, w := range logicalWords(words) {
 			cur = append(cur, w.Text)
 		}
 	}

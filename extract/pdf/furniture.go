@@ -46,7 +46,7 @@ func furnitureKey(s string) string {
 
 func lineText(l Line) string {
 	parts := make([]string, len(l.Words))
-	for i, w := range l.Words {
+	for i, w := range logicalWords(l.Words) {
 		parts[i] = w.Text
 	}
 	return strings.Join(parts, " ")

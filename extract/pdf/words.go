@@ -334,12 +334,38 @@ func lineWords(gs []sglyph) []Word {
 		prev = p
 	}
 	out := make([]Word, 0, len(groups))
+	rtl, anyRTL := false, false
+	for _, g := range gs {
+		if hasRTL(g.Text) {
+			anyRTL = true
+			break
+		}
+	}
+	if anyRTL {
+		ts := make([]string, len(gs))
+		for i, g := range gs {
+			ts[i] = g.Text
+		}
+		rtl = rtlLine(ts)
+	}
 	var b strings.Builder
+	var ts []string
 	for _, g := range groups {
 		b.Reset()
 		w := Word{Font: g[0].Font, X0: g[0].X0, X1: g[0].X1, Top: g[0].Top, Bot: g[0].Bot, Base: g[0].Base, Size: g[0].Size}
+		if anyRTL {
+			// glyphs left to right on the page, then in reading order
+			sort.SliceStable(g, func(a, b int) bool { return g[a].X0 < g[b].X0 })
+			ts = ts[:0]
+			for _, x := range g {
+				ts = append(ts, x.Text)
+			}
+			b.WriteString(visualToLogical(ts, rtl))
+		}
 		for _, x := range g {
-			b.WriteString(x.Text)
+			if !anyRTL {
+				b.WriteString(x.Text)
+			}
 			w.X0, w.X1 = math.Min(w.X0, x.X0), math.Max(w.X1, x.X1)
 			w.Top, w.Bot = math.Min(w.Top, x.Top), math.Max(w.Bot, x.Bot)
 			if x.Size > w.Size*1.05 {
