@@ -12,14 +12,14 @@ import (
 // widths of two-byte (CID) fonts by single bytes, so we keep our own.
 type font struct {
 	name    string
-	twoByte bool // composite (Type0) font: 2-byte codes
-	enc     lpdf.TextEncoding
+	twoByte bool      // composite (Type0) font: 2-byte codes
+	text    *fontText // code → Unicode (encoding.go)
 	first   int
 	widths  []float64       // simple fonts: widths from FirstChar
 	cidW    map[int]float64 // composite fonts: widths from /W
 	dw      float64         // default width for codes without one
 	scale   float64         // glyph space → text space (1/1000, or Type 3 FontMatrix)
-	text    map[string]string
+	cache   map[string]string
 }
 
 // fontCache keeps fonts across the pages one worker reads, keyed by the
@@ -40,16 +40,16 @@ func (fc fontCache) get(v lpdf.Value) *font {
 }
 
 func loadFont(v lpdf.Value) *font {
-	f := &font{scale: 0.001, text: map[string]string{}}
+	f := &font{scale: 0.001, cache: map[string]string{}}
 	lf := lpdf.Font{V: v}
 	f.name = lf.BaseFont()
 	if i := strings.IndexByte(f.name, '+'); i >= 0 {
 		f.name = f.name[i+1:]
 	}
-	f.enc = safeEncoder(&lf)
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.twoByte = true
+		f.text = newFontText(v, f.name, true)
 		d := v.Key("DescendantFonts").Index(0)
 		f.dw = 1000
 		if dw := d.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
@@ -68,6 +68,7 @@ func loadFont(v lpdf.Value) *font {
 			f.name = "Type3"
 		}
 	}
+	f.text = newFontText(v, f.name, false)
 	f.first = int(v.Key("FirstChar").Int64())
 	w := v.Key("Widths")
 	f.widths = make([]float64, w.Len())
@@ -82,17 +83,6 @@ func loadFont(v lpdf.Value) *font {
 		}
 	}
 	return f
-}
-
-// safeEncoder returns the font's text encoding; a broken ToUnicode map
-// makes the library panic, and then the codes pass through as they are.
-func safeEncoder(lf *lpdf.Font) (enc lpdf.TextEncoding) {
-	defer func() {
-		if recover() != nil {
-			enc = nil
-		}
-	}()
-	return lf.Encoder()
 }
 
 // cidWidths reads a CIDFont /W array: "c [w1 w2 ...]" and "c1 c2 w" runs.
@@ -170,17 +160,19 @@ func (f *font) width(c string) float64 {
 	return f.dw
 }
 
-// decode returns the Unicode text of one code, cached.
+// decode returns the Unicode text of one code, cached. A code of a simple
+// font that no source maps reads as its byte (Latin-1, with cp1252's
+// characters in the C1 range), as it always has.
 func (f *font) decode(c string) string {
-	if t, ok := f.text[c]; ok {
+	if t, ok := f.cache[c]; ok {
 		return t
 	}
-	t := c
-	if f.enc != nil {
-		t = safeDecode(f.enc, c)
+	t, ok := f.text.text(code(c), f.twoByte)
+	if !ok && !f.twoByte {
+		t = string(rune(c[0]))
 	}
 	t = fixC1(t)
-	f.text[c] = t
+	f.cache[c] = t
 	return t
 }
 
@@ -204,15 +196,6 @@ func fixC1(t string) string {
 		}
 	}
 	return t
-}
-
-func safeDecode(enc lpdf.TextEncoding, c string) (t string) {
-	defer func() {
-		if recover() != nil {
-			t = "\ufffd"
-		}
-	}()
-	return enc.Decode(c)
 }
 
 // fontKey identifies a font dictionary cheaply. An embedded subset's name
