@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/normalise"
+	"github.com/planmap/planmap/normalise/places"
 )
 
 // actionRef points at one action of an analysed document.
@@ -53,6 +54,7 @@ const (
 	gapPartnerOnly = "organisation only a partner"
 	gapObjective   = "objective without actions"
 	gapPastDue     = "milestone past due"
+	gapNoPlace     = "document with no place"
 )
 
 // gap is one finding of the Gaps sheet.
@@ -187,6 +189,16 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 				if !yield(gap{kind: gapPastDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text, detail: detail, page: page}) {
 					return
 				}
+			}
+		}
+	}
+	// A document nothing placed is compared under "(unknown)": say what
+	// was tried, so the analyst can name its area in a manifest.
+	for _, d := range docs {
+		if d.area.Name == places.Unknown {
+			if !yield(gap{kind: gapNoPlace, region: d.region, doc: d, subject: d.Title,
+				detail: d.area.Evidence + "; name its area with --manifest"}) {
+				return
 			}
 		}
 	}

@@ -17,8 +17,7 @@ func writeCSV(path string, docs []normalise.Document, opt Options) error {
 	if filepath.Base(path) == "documents.csv" {
 		return fmt.Errorf("export %s: documents.csv is written beside a CSV output; choose another name", path)
 	}
-	ds := newDataset(docs, filepath.Dir(path))
-	ds.asOf = opt.AsOf
+	ds := newDatasetOptions(docs, filepath.Dir(path), opt)
 	if err := writeTableCSV(filepath.Join(filepath.Dir(path), "documents.csv"), ds.documentsTable()); err != nil {
 		return err
 	}
@@ -30,8 +29,7 @@ func writeFolder(dir string, docs []normalise.Document, opt Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export %s: %w", dir, err)
 	}
-	ds := newDataset(docs, dir)
-	ds.asOf = opt.AsOf
+	ds := newDatasetOptions(docs, dir, opt)
 	for _, t := range ds.tables() {
 		if err := writeTableCSV(filepath.Join(dir, t.file), t); err != nil {
 			return err

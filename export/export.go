@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/planmap/planmap/normalise"
+	"github.com/planmap/planmap/normalise/places"
 )
 
 // Options are the analyst's choices that change the findings, not the
@@ -35,6 +36,10 @@ type Options struct {
 	// AsOf is the date ("2006-01-02") from which milestones are past due;
 	// "" means each document's own date.
 	AsOf string
+	// Level is the level documents are compared at in Summary, Regions ×
+	// Themes and the findings (district, county, region, nation); ""
+	// means region.
+	Level places.Level
 }
 
 // Write writes docs to path in the format its extension names (.xlsx,

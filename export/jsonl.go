@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/planmap/planmap/normalise"
+	"github.com/planmap/planmap/normalise/places"
 )
 
 // writeJSONL writes one action per line in the normalise.Action contract,
@@ -50,8 +51,8 @@ func contractAction(d *docView, i int) normalise.Action {
 	if a.Source.File == "" {
 		a.Source.File = d.File
 	}
-	if a.Region == "" {
-		a.Region = d.region
+	if a.Region == "" && d.area.Known() {
+		a.Region = d.area.Name
 	}
 	a.Milestones = nonNil(a.Milestones)
 	a.Outcomes = nonNil(a.Outcomes)
@@ -70,20 +71,21 @@ func nonNil[T any](s []T) []T {
 
 // documentLine is one line of documents.jsonl.
 type documentLine struct {
-	File        string   `json:"file"`
-	Document    string   `json:"document"`
-	ID          string   `json:"id"`
-	Format      string   `json:"format"`
-	Size        int64    `json:"size"`
-	Pages       int      `json:"pages"`
-	Title       string   `json:"title"`
-	Status      string   `json:"status"`
-	Error       string   `json:"error"`
-	Actions     int      `json:"actions"`
-	Milestones  int      `json:"milestones"`
-	Region      string   `json:"region"`
-	DuplicateOf string   `json:"duplicate_of,omitempty"`
-	Warnings    []string `json:"warnings,omitempty"`
+	File        string      `json:"file"`
+	Document    string      `json:"document"`
+	ID          string      `json:"id"`
+	Format      string      `json:"format"`
+	Size        int64       `json:"size"`
+	Pages       int         `json:"pages"`
+	Title       string      `json:"title"`
+	Status      string      `json:"status"`
+	Error       string      `json:"error"`
+	Actions     int         `json:"actions"`
+	Milestones  int         `json:"milestones"`
+	Region      string      `json:"region"` // the area's name, "(unknown)"
+	Area        places.Area `json:"area"`
+	DuplicateOf string      `json:"duplicate_of,omitempty"`
+	Warnings    []string    `json:"warnings,omitempty"`
 }
 
 func writeDocumentsJSONL(w io.Writer, ds *dataset) error {
@@ -94,7 +96,7 @@ func writeDocumentsJSONL(w io.Writer, ds *dataset) error {
 		if err := enc.Encode(documentLine{
 			File: d.File, Document: d.Name, ID: d.ID, Format: d.Format, Size: d.Size, Pages: d.Pages,
 			Title: d.Title, Status: d.Status, Error: d.Error, Actions: len(d.actions), Milestones: d.milestones(),
-			Region: d.region, DuplicateOf: d.DuplicateOf, Warnings: d.Warnings,
+			Region: d.area.Label(), Area: d.area, DuplicateOf: d.DuplicateOf, Warnings: d.Warnings,
 		}); err != nil {
 			return err
 		}

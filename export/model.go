@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/planmap/planmap/normalise"
+	"github.com/planmap/planmap/normalise/places"
 )
 
 // dataset is the export's view of a batch: every input in order, the
@@ -19,7 +20,11 @@ type dataset struct {
 	outDir string // folder of the output, for relative hyperlinks
 	// asOf is the date milestones are past due from (--as-of); "" means
 	// each document's own date.
-	asOf    string
+	asOf string
+	// level is the level documents are compared at (--level): Summary,
+	// Regions × Themes and the findings count each document under its
+	// area's ancestor at that level.
+	level   places.Level
 	regions []string
 	themes  []string
 	orgs    *orgIndex
@@ -32,6 +37,10 @@ type dataset struct {
 // docView is one input as the exports see it.
 type docView struct {
 	*normalise.Document
+	// area is the document's own area; group is the area it is compared
+	// under at the dataset's level, and region that group's label.
+	area   places.Area
+	group  places.Area
 	region string
 	// analysed is set on the one file that stands for its document in the
 	// analysis sheets: the file with the most actions among those with the
@@ -58,19 +67,24 @@ func (d *docView) milestones() int {
 const unclassified = "unclassified"
 
 func newDataset(docs []normalise.Document, outDir string) *dataset {
-	ds := &dataset{outDir: outDir}
+	return newDatasetOptions(docs, outDir, Options{})
+}
+
+func newDatasetOptions(docs []normalise.Document, outDir string, opt Options) *dataset {
+	ds := &dataset{outDir: outDir, asOf: opt.AsOf, level: opt.Level}
+	if ds.level == "" {
+		ds.level = places.Region
+	}
+	gaz := places.Default()
 	seenID := map[string]bool{}
 	best := map[string]*docView{}
 	for i := range docs {
 		d := &docView{Document: &docs[i]}
-		d.region = d.Name
-		if d.Plan != nil {
-			if r := strings.TrimSpace(d.Plan.Meta.Region); r != "" {
-				d.region = r
-			}
-			if d.Status == "ok" {
-				d.actions = d.Plan.Actions
-			}
+		d.area = documentArea(d.Document)
+		d.group = gaz.At(d.area, ds.level)
+		d.region = groupLabel(d.group, ds.level)
+		if d.Plan != nil && d.Status == "ok" {
+			d.actions = d.Plan.Actions
 		}
 		d.link = relLink(outDir, d.File)
 		for j, a := range d.actions {
@@ -124,6 +138,47 @@ func newDataset(docs []normalise.Document, outDir string) *dataset {
 	}
 	ds.orgs = buildOrgs(ds)
 	return ds
+}
+
+// documentArea is a document's area: the one recorded on it, else its
+// plan's, else unknown with the reason. Never its file name.
+func documentArea(d *normalise.Document) places.Area {
+	if d.Area.Name != "" {
+		return d.Area
+	}
+	if d.Plan != nil && d.Plan.Meta.Area.Name != "" {
+		return d.Plan.Meta.Area
+	}
+	if d.Plan != nil && strings.TrimSpace(d.Plan.Meta.Region) != "" {
+		// A plan from before areas were resolved: its region as printed,
+		// resolved now when the gazetteer knows it.
+		r := strings.TrimSpace(d.Plan.Meta.Region)
+		if m, ok := places.Default().Resolve(r); ok {
+			a := m.Area
+			a.Evidence = "region recorded as " + r
+			return a
+		}
+		return places.Area{Name: r, Evidence: "region recorded as " + r + " (not in the gazetteer)"}
+	}
+	if d.Status != "ok" {
+		return places.Unresolved("not read (" + d.Status + ")")
+	}
+	return places.Unresolved("no plan")
+}
+
+// groupLabel names a row of the comparison: the area's name, with its
+// level when it is larger than the level compared at ("United Kingdom
+// (UK)", "England (nation)"): such a plan is kept in a row of its own.
+func groupLabel(a places.Area, l places.Level) string {
+	// Wales, Scotland and Northern Ireland are nations and regions both,
+	// as in ONS's region layer.
+	if a.Known() && a.Level.Rank() > l.Rank() && !(l == places.Region && a.RegionCode == a.Code) {
+		if a.Level == places.UK {
+			return a.Name + " (UK)"
+		}
+		return a.Name + " (" + string(a.Level) + ")"
+	}
+	return a.Label()
 }
 
 // analysed returns the documents the analysis sheets use, in input order.

@@ -290,13 +290,19 @@ func (ds *dataset) documentsTable() *table {
 	}
 }
 
-var documentColumns = []column{txt("File", 50), txt("Document", 40), wrap("Region", 24), txt("Format", 8),
+// Documents sheet columns. Area is the area the document speaks for
+// (normalise/area.go); its code, level, ancestors and the evidence for it
+// follow the file's own columns.
+var documentColumns = []column{txt("File", 50), txt("Document", 40), wrap("Area", 24), txt("Format", 8),
 	num("Pages"), wrap("Title", 50), txt("Status", 18), wrap("Error", 50), num("Actions"), num("Milestones"),
-	txt("In analysis", 30), txt("Duplicate of", 40), wrap("Warnings", 50), num("Size (bytes)"), txt("Content ID", 20)}
+	txt("In analysis", 30), txt("Duplicate of", 40), wrap("Warnings", 50), num("Size (bytes)"), txt("Content ID", 20),
+	txt("GSS code", 22), txt("Level", 9), wrap("County", 18), wrap("Region", 24), txt("Nation", 16), wrap("Area evidence", 50)}
 
 func documentValues(d *docView) []any {
-	return []any{d.File, d.Name, d.region, d.Format, d.Pages, d.Title, d.Status, d.Error, len(d.actions),
-		d.milestones(), d.inAnalysis(), d.DuplicateOf, join(d.Warnings), d.Size, d.ID}
+	a := d.area
+	return []any{d.File, d.Name, a.Label(), d.Format, d.Pages, d.Title, d.Status, d.Error, len(d.actions),
+		d.milestones(), d.inAnalysis(), d.DuplicateOf, join(d.Warnings), d.Size, d.ID,
+		a.Code, string(a.Level), a.County, a.Region, a.Nation, a.Evidence}
 }
 
 func (ds *dataset) actionsTable() *table {

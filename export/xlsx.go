@@ -99,8 +99,7 @@ func (s styles) of(c column) int {
 }
 
 func writeXLSX(path string, docs []normalise.Document, opt Options) error {
-	ds := newDataset(docs, filepath.Dir(path))
-	ds.asOf = opt.AsOf
+	ds := newDatasetOptions(docs, filepath.Dir(path), opt)
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := buildWorkbook(f, ds); err != nil {

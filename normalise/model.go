@@ -1,5 +1,7 @@
 package normalise
 
+import "github.com/planmap/planmap/normalise/places"
+
 // The action model: objective → action → milestone (with a due date) → lead
 // and partner organisations. JSON names are the public JSON Lines contract
 // (an evaluation reads them): fields may be added, never renamed.
@@ -65,12 +67,15 @@ type Action struct {
 
 // Meta describes a document as a whole.
 type Meta struct {
-	Title     string `json:"title"`
-	Body      string `json:"body,omitempty"`   // publishing body
-	Region    string `json:"region,omitempty"` // region or area covered
-	Period    Due    `json:"period"`           // period covered
-	Type      string `json:"type,omitempty"`   // action plan, progress report, committee report, strategy, web page
-	Published Due    `json:"published"`        // publication date
+	Title  string `json:"title"`
+	Body   string `json:"body,omitempty"`   // publishing body
+	Region string `json:"region,omitempty"` // the area's name ("" when unknown); see Area
+	// Area is the real area the document speaks for, with its GSS code,
+	// level, ancestors and the evidence for it (area.go).
+	Area      places.Area `json:"area"`
+	Period    Due         `json:"period"`         // period covered
+	Type      string      `json:"type,omitempty"` // action plan, progress report, committee report, strategy, web page
+	Published Due         `json:"published"`      // publication date
 }
 
 // Plan is the normalised form of one document.
@@ -103,6 +108,9 @@ type Document struct {
 	Status   string   `json:"status"` // see layout.Status
 	Error    string   `json:"error,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Area is the plan's area (Plan.Meta.Area), "(unknown)" when the
+	// document was not read or nothing resolved it.
+	Area places.Area `json:"area"`
 	// DuplicateOf names the first file with the same content.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	Plan        *Plan  `json:"-"`

@@ -8,6 +8,7 @@ import (
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise/dates"
 	"github.com/planmap/planmap/normalise/orgs"
+	"github.com/planmap/planmap/normalise/places"
 	"github.com/planmap/planmap/normalise/themes"
 )
 
@@ -33,6 +34,11 @@ func Normalise(doc *layout.Document, file string, opt Options) *Plan {
 	n.doc = doc
 	n.plan.Acronyms = orgs.FindAcronyms(documentTexts(doc))
 	n.plan.Meta = inferMeta(doc, file, opt)
+	n.plan.Meta.Area = n.area()
+	n.plan.Meta.Region = ""
+	if a := n.plan.Meta.Area; a.Name != places.Unknown {
+		n.plan.Meta.Region = a.Name
+	}
 	n.dateCtx = dates.DateContext{Year: periodYear(n.plan.Meta)}
 	n.walk()
 	n.mergeRefs()

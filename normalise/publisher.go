@@ -15,7 +15,7 @@ import (
 // acronym it defines for it, is the best evidence left: a DCMS strategy
 // says "DCMS" on every other page, a council's plan names the council.
 
-var bodyName = regexp.MustCompile(`\b(?:Department (?:for|of) [A-Z][A-Za-z]+(?:(?:,| and| &)? [A-Z][A-Za-z]+){0,5}|(?:[A-Z][a-z]+ ){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council|HM Treasury|HM Government|Her Majesty's Government|Cabinet Office|Home Office|Foreign (?:and|&) Commonwealth Office|Ministry of [A-Z][a-z]+|Scottish Government|Scottish Executive|Welsh (?:Government|Assembly Government)|Northern Ireland Executive|Innovate UK|Technology Strategy Board|Greater London Authority|(?:[A-Z][a-z]+ ){1,3}(?:Regional Assembly|Development Agency|Combined Authority))\b`)
+var bodyName = regexp.MustCompile(`\b(?:Department (?:for|of) [A-Z][A-Za-z]+(?:(?:,| and| &)? [A-Z][A-Za-z]+){0,5}|(?:[A-Z][a-z]+ ){1,3}(?:County |City |Borough |District |Metropolitan Borough )?Council|HM Treasury|HM Government|Her Majesty's Government|Cabinet Office|Home Office|Foreign (?:and|&) Commonwealth Office|Ministry of [A-Z][a-z]+|Scottish Government|Scottish Executive|Welsh (?:Government|Assembly Government)|Northern Ireland Executive|Innovate UK|Technology Strategy Board|Greater London Authority|(?:[A-Z][a-z]+ (?:of (?:the )?)?){1,3}(?:Regional Assembly|Development Agency|Combined Authority))\b`)
 
 // inferPublisher names the body a document most often names as a
 // department, council or agency (three times at least), or "".

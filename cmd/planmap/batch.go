@@ -141,6 +141,7 @@ func (b *batch) one(ctx context.Context, in *corpus.Input, claim func(int, strin
 	}
 	d.Warnings = ldoc.Warnings
 	d.Plan = plan
+	d.Area = plan.Meta.Area
 	return d
 }
 
