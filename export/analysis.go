@@ -66,6 +66,9 @@ type gap struct {
 	subject string
 	detail  string
 	page    int
+	// evidence says why the finding holds: the rule and what was looked
+	// at, so an analyst can accept or reject it from the row.
+	evidence string
 }
 
 // gaps lists the findings, type by type, each in input order.
@@ -91,7 +94,12 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 					continue
 				}
 				detail := fmt.Sprintf("covered by %d of %d regions: %s", len(have), len(ds.regions), listSome(have, 6))
-				if !yield(gap{kind: gapTheme, region: r, subject: t, detail: detail}) {
+				n := 0
+				for _, c := range counts[r] {
+					n += c
+				}
+				ev := fmt.Sprintf("none of the region's %d actions has the theme %q (each action's theme evidence is on the Actions sheet)", n, t)
+				if !yield(gap{kind: gapTheme, region: r, subject: t, detail: detail, evidence: ev}) {
 					return
 				}
 			}
@@ -100,8 +108,12 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 	for _, d := range docs {
 		for i, a := range d.actions {
 			if len(orgNames(a.Leads, a.LeadOrgs)) == 0 {
+				ev := a.LeadWhy
+				if ev == "" {
+					ev = "no lead printed for it"
+				}
 				if !yield(gap{kind: gapNoLead, region: d.region, doc: d, id: d.ids[i], subject: a.Text,
-					detail: objectiveLabel(a.Objective), page: a.Source.Page}) {
+					detail: objectiveLabel(a.Objective), page: a.Source.Page, evidence: ev}) {
 					return
 				}
 			}
@@ -118,8 +130,12 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 				if page == 0 {
 					page = a.Source.Page
 				}
+				ev := "no date in the milestone's words or in a due cell of its row"
+				if m.Status != "" {
+					ev += fmt.Sprintf("; status %q (not done)", m.Status)
+				}
 				if !yield(gap{kind: gapNoDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text,
-					detail: fmt.Sprintf("milestone %d of %d", k+1, len(a.Milestones)), page: page}) {
+					detail: fmt.Sprintf("milestone %d of %d", k+1, len(a.Milestones)), page: page, evidence: ev}) {
 					return
 				}
 			}
@@ -129,7 +145,8 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 		if o.leads == 0 && o.msLeads == 0 && o.partners > 0 {
 			regions := sortedKeys(o.regions)
 			detail := fmt.Sprintf("partner on %d actions in %s; never a lead", o.partners, listSome(regions, 6))
-			if !yield(gap{kind: gapPartnerOnly, region: strings.Join(regions, "; "), subject: o.canonical, detail: detail}) {
+			ev := fmt.Sprintf("a partner on %s; never printed as the lead of an action or a milestone", listSome(o.partnerOn, 5))
+			if !yield(gap{kind: gapPartnerOnly, region: strings.Join(regions, "; "), subject: o.canonical, detail: detail, evidence: ev}) {
 				return
 			}
 		}
@@ -162,8 +179,9 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 			if bareNumber.MatchString(o.Code) && (k < first || k > last) {
 				continue
 			}
+			ev := fmt.Sprintf("objective %s is printed and its code has the shape of those in use; no action carries that code", o.Code)
 			if !yield(gap{kind: gapObjective, region: d.region, doc: d, subject: objectiveLabel(o),
-				detail: "no action is filed under this objective"}) {
+				detail: "no action is filed under this objective", evidence: ev}) {
 				return
 			}
 		}
@@ -186,7 +204,12 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 					page = a.Source.Page
 				}
 				detail := fmt.Sprintf("due %q (by %s), %s %s; milestone %d", m.Due.Text, m.Due.End, from, date, k+1)
-				if !yield(gap{kind: gapPastDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text, detail: detail, page: page}) {
+				status := m.Status
+				if status == "" {
+					status = "none printed"
+				}
+				ev := fmt.Sprintf("the due ends %s, before %s (%s); status %s, not done", m.Due.End, date, from, status)
+				if !yield(gap{kind: gapPastDue, region: d.region, doc: d, id: d.ids[i], subject: m.Text, detail: detail, page: page, evidence: ev}) {
 					return
 				}
 			}

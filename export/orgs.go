@@ -11,9 +11,10 @@ type orgStat struct {
 	canonical    string
 	kind         string
 	aliases      map[string]bool
-	leads        int // actions it leads
-	partners     int // actions it is a partner on
-	msLeads      int // milestones it leads ("RAISE to produce …")
+	leads        int      // actions it leads
+	partners     int      // actions it is a partner on
+	msLeads      int      // milestones it leads ("RAISE to produce …")
+	partnerOn    []string // IDs of the actions it is a partner on
 	leadTheme    map[string]int
 	partnerTheme map[string]int
 	regions      map[string]bool
@@ -66,7 +67,7 @@ func buildOrgs(ds *dataset) *orgIndex {
 				}
 			}
 		}
-		for _, a := range d.actions {
+		for ai, a := range d.actions {
 			themes := actionThemes(a)
 			for _, m := range a.Milestones {
 				for _, n := range orgNames(m.Leads, m.LeadOrgs) {
@@ -88,6 +89,7 @@ func buildOrgs(ds *dataset) *orgIndex {
 						st.leads++
 					} else {
 						st.partners++
+						st.partnerOn = append(st.partnerOn, d.ids[ai])
 					}
 					for _, t := range themes {
 						if r.lead {

@@ -115,4 +115,23 @@ func TestRealWorkbook(t *testing.T) {
 			t.Errorf("no %q gaps: %v", kind, types)
 		}
 	}
+	// Every finding says why: the rule and what was looked at.
+	ev := -1
+	for i, h := range gaps[0] {
+		if h == "Evidence" {
+			ev = i
+		}
+	}
+	if ev < 0 {
+		t.Fatalf("Gaps has no Evidence column: %q", gaps[0])
+	}
+	for _, r := range gaps[1:] {
+		if ev >= len(r) || strings.TrimSpace(r[ev]) == "" {
+			t.Errorf("gap without evidence: %q", r)
+			break
+		}
+		if r[0] == gapNoLead && !strings.Contains(r[ev], "lead") {
+			t.Errorf("action without lead, evidence %q does not say what was looked for", r[ev])
+		}
+	}
 }

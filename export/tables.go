@@ -230,16 +230,16 @@ func (ds *dataset) partnerThemeTable() *table {
 
 func (ds *dataset) gapsTable() *table {
 	return &table{
-		sheet: sheetGaps, file: "gaps.csv", name: "Gaps", linkCol: 7, heatFrom: -1, n: -1,
+		sheet: sheetGaps, file: "gaps.csv", name: "Gaps", linkCol: 8, heatFrom: -1, n: -1,
 		cols: []column{txt("Type", 28), wrap("Region", 28), txt("Document", 34), txt("Action ID", 30),
-			wrap("Subject", 60), wrap("Detail", 50), pageCol(), txt("File", 40)},
+			wrap("Subject", 60), wrap("Detail", 50), wrap("Evidence", 60), pageCol(), txt("File", 40)},
 		rows: func(yield func(row) bool) {
 			ds.gaps(func(g gap) bool {
 				doc, file, link := "", "", ""
 				if g.doc != nil {
 					doc, file, link = g.doc.Name, g.doc.File, g.doc.link
 				}
-				return yield(row{vals: []any{g.kind, g.region, doc, g.id, g.subject, g.detail, pageOrNil(g.page), file}, link: link, page: g.page})
+				return yield(row{vals: []any{g.kind, g.region, doc, g.id, g.subject, g.detail, g.evidence, pageOrNil(g.page), file}, link: link, page: g.page})
 			})
 		},
 	}

@@ -216,6 +216,9 @@ func (n *normaliser) finishLeads(d *draft) {
 	n.dropFragments(d)
 	if len(a.Leads) > 0 && d.leadWhy == "" {
 		d.leadWhy = "printed for its milestones"
+		if d.leadCol {
+			d.leadWhy = "printed in the lead column of " + where + ", beside its milestones"
+		}
 	}
 	if len(a.Leads) == 0 && !strings.Contains(d.leadWhy, "names no one body") {
 		col := "no lead column in " + where

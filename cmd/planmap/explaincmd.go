@@ -154,6 +154,9 @@ func printExplain(w io.Writer, file string, plan *normalise.Plan) {
 		if lead == "" {
 			lead = "no lead"
 		}
+		if a.LeadWhy != "" {
+			lead += " — " + a.LeadWhy
+		}
 		fmt.Fprintf(w, "  %-22s %s  (lead: %s)\n", where, clip(a.Text, 80), lead)
 	}
 }

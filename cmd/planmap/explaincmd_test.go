@@ -25,7 +25,7 @@ func TestExplainAndColumns(t *testing.T) {
 		`"Lead organisation"`,
 		`header "Lead organisation" → lead`,
 		`header "Milestone(s) completion" → due`,
-		"(lead: Jobcentre Plus)",
+		"(lead: Jobcentre Plus — printed in the lead column of table",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("explain output lacks %q", want)
