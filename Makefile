@@ -79,9 +79,11 @@ tools:
 # expected: its data files are reported as unsupported), then, when
 # LibreOffice and poppler are installed, its first sheets as pictures in
 # out/compare/ (Summary, Regions × Themes, Partners × Themes).
+# LEVEL=district|county|region|nation: the level areas are compared at.
+LEVEL ?= region
 compare: build
 	@mkdir -p $(OUT)/compare
-	./$(BIN) extract -q -o $(OUT)/compare.xlsx $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
+	./$(BIN) extract -q --level $(LEVEL) -o $(OUT)/compare.xlsx $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then \
 		soffice --headless --convert-to pdf --outdir $(OUT)/compare $(OUT)/compare.xlsx >/dev/null && \
 		pdftoppm -png -r 110 -f 1 -l 3 $(OUT)/compare/compare.pdf $(OUT)/compare/sheet && \

@@ -456,10 +456,10 @@ func TestWorkbook(t *testing.T) {
 			// Regions × Themes counts (the South East counted once).
 			rows, _ := f.GetRows(sheetRegionThemes)
 			want := [][]string{
-				{"Region", "employment", "financial inclusion", "housing", "Total actions"},
-				{"East of England", "1", "1", "1", "3"},
-				{"Scotland", "2", "1", "0", "3"},
-				{"South East", "3", "0", "0", "3"},
+				{"Region", "employment", "financial inclusion", "housing", "Total actions", "Population", "Actions per 100,000 people"},
+				{"East of England", "1", "1", "1", "3", "6,269,161", "0.05"},
+				{"Scotland", "2", "1", "0", "3", "5,466,000", "0.05"},
+				{"South East", "3", "0", "0", "3", "9,217,265", "0.03"},
 			}
 			if !reflect.DeepEqual(rows, want) {
 				t.Errorf("Regions × Themes = %q", rows)

@@ -94,15 +94,15 @@ func TestRealWorkbook(t *testing.T) {
 			t.Errorf("%s analysed %d times", doc, n)
 		}
 	}
-	// Real findings: four rows to compare at region level (East of
-	// England; South East with Milton Keynes; Scotland, a nation and a region; the
-	// Oxfordshire report, which names no place), gaps of several types.
+	// Real findings: three rows to compare at region level (East of
+	// England; South East with Milton Keynes and Oxfordshire; Scotland, a
+	// nation and a region), gaps of several types.
 	rt, _ := f.GetRows(sheetRegionThemes)
 	var regions []string
 	for _, r := range rt[1:] {
 		regions = append(regions, r[0])
 	}
-	if want := "(unknown); East of England; Scotland; South East"; strings.Join(regions, "; ") != want {
+	if want := "East of England; Scotland; South East"; strings.Join(regions, "; ") != want {
 		t.Errorf("Regions × Themes rows %q, want %q", strings.Join(regions, "; "), want)
 	}
 	gaps, _ := f.GetRows(sheetGaps)

@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"strings"
+
+	"github.com/planmap/planmap/normalise/places"
 )
 
 // A table is one sheet of the workbook and one file of the CSV folder: the
@@ -114,7 +116,7 @@ func (ds *dataset) summaryTable() *table {
 		cols: []column{txt("Region", 30), wrap("Document", 40), txt("File", 40), txt("Format", 8),
 			num("Actions"), num("Milestones"), {name: "With lead", kind: kPercent, width: 10},
 			{name: "With due date", kind: kPercent, width: 12}, txt("Period covered", 30),
-			num("Themes touched"), wrap("Themes", 60)},
+			num("Themes touched"), wrap("Themes", 60), wrap("Area", 24), num("Population"), perPeople()},
 		rows: func(yield func(row) bool) {
 			for _, d := range docs {
 				withLead, withDue := 0, 0
@@ -146,12 +148,34 @@ func (ds *dataset) summaryTable() *table {
 				names := sortedKeys(themes)
 				if !yield(row{vals: []any{d.region, d.Name, d.File, d.Format, len(d.actions), d.milestones(),
 					share(withLead, len(d.actions)), share(withDue, len(d.actions)), period,
-					len(names), join(names)}, link: d.link}) {
+					len(names), join(names), d.area.Label(), population(d.group), per100k(len(d.actions), d.group.Population)}, link: d.link}) {
 					return
 				}
 			}
 		},
 	}
+}
+
+// perPeople is the column of actions per 100,000 people of the area
+// compared, the measure that lets a county's plan stand beside a region's.
+func perPeople() column {
+	return column{name: "Actions per 100,000 people", kind: kScore, width: 14, wrap: true}
+}
+
+// population is an area's population, blank when the data has none (an
+// unknown area, a name only a manifest gives).
+func population(a places.Area) any {
+	if a.Population <= 0 {
+		return nil
+	}
+	return a.Population
+}
+
+func per100k(actions, population int) any {
+	if population <= 0 {
+		return nil
+	}
+	return float64(actions) * 100000 / float64(population)
 }
 
 // widen stretches the interval lo..hi to hold start..end (ISO dates).
@@ -180,11 +204,13 @@ func (ds *dataset) regionThemeTable() *table {
 	for _, t := range ds.themes {
 		cols = append(cols, column{name: t, kind: kInt, width: 14, wrap: true})
 	}
-	cols = append(cols, num("Total actions"))
+	cols = append(cols, num("Total actions"), num("Population"), perPeople())
 	counts := ds.themeCounts()
 	totals := map[string]int{}
+	groups := map[string]*docView{}
 	for _, d := range ds.analysed() {
 		totals[d.region] += len(d.actions)
+		groups[d.region] = d
 	}
 	return &table{
 		sheet: sheetRegionThemes, file: "regions-themes.csv", name: "RegionsThemes", linkCol: -1,
@@ -195,7 +221,8 @@ func (ds *dataset) regionThemeTable() *table {
 				for _, t := range ds.themes {
 					vals = append(vals, counts[r][t])
 				}
-				vals = append(vals, totals[r])
+				g := groups[r].group
+				vals = append(vals, totals[r], population(g), per100k(totals[r], g.Population))
 				if !yield(row{vals: vals}) {
 					return
 				}

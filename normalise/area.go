@@ -17,7 +17,9 @@ import (
 //     assembly or agency its region, a national government its nation,
 //     a UK department the UK;
 //  4. the place the text names most (three times at least, and clearly
-//     more than any other place that does not contain it or lie in it).
+//     more than any other place that does not contain it or lie in it);
+//  5. the one council area named by a paper that speaks for "the County
+//     Council" or "the Council" without naming it.
 //
 // Nothing else is guessed: a document none of these resolve is
 // "(unknown)", with what was tried as its evidence, never its file name.
@@ -63,6 +65,9 @@ func (n *normaliser) area() places.Area {
 	}
 	ms := g.Mentions(strings.Join(documentTexts(n.doc), "\n"))
 	if a, ok := mostNamedArea(ms); ok {
+		return a
+	}
+	if a, ok := ownCouncilArea(ms, strings.Join(documentTexts(n.doc), "\n")); ok {
 		return a
 	}
 	if len(ms) == 0 {
@@ -140,6 +145,30 @@ func mostNamedArea(ms []places.Mention) (places.Area, bool) {
 		break
 	}
 	return evidence(top.Match.Area, fmt.Sprintf("text names %s %d times", top.Match.Describe(top.Name), top.Count)), true
+}
+
+// ownCouncilArea: a council's paper that calls its publisher "the County
+// Council" (or "the Council") without naming it, and names exactly one
+// council area of that kind, is that area's ("as the largest employer in
+// Oxfordshire").
+func ownCouncilArea(ms []places.Mention, all string) (places.Area, bool) {
+	m := theCouncil.FindString(all)
+	if m == "" {
+		return places.Area{}, false
+	}
+	county := strings.Contains(m, "County")
+	var only []places.Mention
+	for _, x := range ms {
+		l := x.Match.Area.Level
+		if l == places.County || (!county && l == places.District) {
+			only = append(only, x)
+		}
+	}
+	if len(only) != 1 || only[0].Match.How == "town" {
+		return places.Area{}, false
+	}
+	o := only[0]
+	return evidence(o.Match.Area, fmt.Sprintf("the text speaks for %q and names one council area, %s (%d×)", m, o.Match.Describe(o.Name), o.Count)), true
 }
 
 // nested reports whether one area contains the other.

@@ -45,6 +45,7 @@ type extractConfig struct {
 	manifest      string
 	columns       string
 	asOf          string // --as-of: past due from this date (2006-01-02)
+	level         string // --level: the level areas are compared at
 	paths         []string
 }
 
@@ -57,6 +58,7 @@ func parseExtract(args []string) (*extractConfig, error) {
 	c.timeout = 60 * time.Second
 	fs.Var((*secondsFlag)(&c.timeout), "timeout", "")
 	fs.StringVar(&c.asOf, "as-of", "", "")
+	fs.StringVar(&c.level, "level", "region", "")
 	fs.Var(&c.maxMemory, "max-memory", "")
 	fs.Var(&c.maxSize, "max-size", "")
 	fs.IntVar(&c.maxPages, "max-pages", 2000, "")
@@ -98,6 +100,9 @@ func parseExtract(args []string) (*extractConfig, error) {
 			return nil, err
 		}
 		c.asOf = d
+	}
+	if _, err := parseLevel(c.level); err != nil {
+		return nil, err
 	}
 	if c.output == "" {
 		c.output = defaultOutput
@@ -283,7 +288,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// cannot harm the output (written to a temporary file, then renamed).
 	stopSignals()
 	defer export.LimitMemory()()
-	if err := export.WriteOptions(c.output, docs, export.Options{AsOf: c.asOf}); err != nil {
+	if err := export.WriteOptions(c.output, docs, export.Options{AsOf: c.asOf, Level: mustLevel(c.level)}); err != nil {
 		return fail("%v", err)
 	}
 	if !c.quiet {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/planmap/planmap/normalise/places"
 	"io"
 	"strconv"
 	"strings"
@@ -100,6 +101,21 @@ func (d *secondsFlag) Set(s string) error {
 	}
 	*d = secondsFlag(v)
 	return nil
+}
+
+// parseLevel reads --level: the level documents are compared at.
+func parseLevel(s string) (places.Level, error) {
+	l, ok := places.ParseLevel(s)
+	if !ok || l == places.UK {
+		return "", fmt.Errorf("--level %q: use district, county, region or nation", s)
+	}
+	return l, nil
+}
+
+// mustLevel is parseLevel for a value already checked.
+func mustLevel(s string) places.Level {
+	l, _ := parseLevel(s)
+	return l
 }
 
 // parseAsOf reads --as-of: "today" or a date written 2006-01-02.

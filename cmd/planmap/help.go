@@ -97,6 +97,10 @@ Options:
   --manifest FILE      per-file metadata (region, period, publisher)
   --as-of DATE         milestones due before DATE are past due (Gaps sheet):
                        today or 2011-03-31 (default: each document's own date)
+  --level LEVEL        compare areas at district, county, region (default) or
+                       nation level in Summary and Regions × Themes; a plan
+                       for a larger area keeps its own row ("United Kingdom
+                       (UK)")
   --columns FILE       fix column roles by header text: CSV of header,role
                        (see planmap help explain)
   -q, --quiet          no progress bar, no list of failures; only the summary
