@@ -7,7 +7,7 @@ BIN     := bin/planmap
 SHARED  ?= ../shared
 OUT     := out
 
-.PHONY: all build demo test test-short vet fmt-check eval eval-real bench fuzz clean tools compare
+.PHONY: all build demo test test-store test-short vet fmt-check eval eval-real bench fuzz clean tools compare
 
 all: build
 
@@ -26,6 +26,12 @@ demo: build
 # The whole suite, with the race detector; fuzz targets run their seed corpora.
 test:
 	$(GO) test -race -count=1 -timeout 20m ./...
+	$(MAKE) test-store
+
+# The store's round trip on the real documents of ../shared, without the
+# race detector (under it they take minutes; make test runs the rest with it).
+test-store:
+	$(GO) test -count=1 -timeout 10m -run 'TestImportExportEqualsExtract' ./cmd/planmap
 
 test-short:
 	$(GO) test -short -count=1 ./...

@@ -35,7 +35,15 @@ type batch struct {
 	failFast bool
 	// done is called after each document, one call at a time.
 	done func(d *normalise.Document)
+	// reuse, when set, is asked about each input once its content is read
+	// (planmap import): true means a store holds its reading already, and
+	// the input comes out with statusStored instead of being read again.
+	reuse func(in *corpus.Input) bool
 }
+
+// statusStored marks a Document whose reading a store holds already; only
+// planmap import sees it.
+const statusStored = "stored"
 
 // errStopped marks documents not processed because the batch was stopped
 // (--strict after a failure, or an interrupt).
@@ -118,6 +126,16 @@ func (b *batch) one(ctx context.Context, in *corpus.Input, claim func(int, strin
 		// an earlier input has the same bytes: MarkDuplicates will say so
 		return failure(in, &layout.Error{Status: layout.StatusDuplicate, File: in.Path, Err: errors.New("same content as an earlier file")})
 	}
+	if b.reuse != nil && b.reuse(in) {
+		d := describe(in)
+		d.Status = statusStored
+		return d
+	}
+	return b.read(ctx, in, data)
+}
+
+// read extracts and normalises one input whose content is data.
+func (b *batch) read(ctx context.Context, in *corpus.Input, data []byte) normalise.Document {
 	ldoc, err := b.ext.Extract(ctx, isolate.Request{Path: in.Path, Format: in.Format, Limits: b.limits}, data)
 	data = nil
 	if ctx.Err() != nil {

@@ -45,6 +45,11 @@ Usage:
   planmap layout [options] FILE         show the blocks planmap sees in any file
   planmap explain [options] FILE        why each table column got its role, and
                                         which commitments became actions
+  planmap import [--db DSN] PATH...     read documents into a store (planmap.db);
+                                        only new and changed files are read
+  planmap export [--db DSN] -o OUT      write the store as extract would
+  planmap worker --db DSN [--until-idle] read documents queued by import --enqueue
+  planmap status [--db DSN]             the store's files by status, and its queue
   planmap version                       print the version
   planmap help [COMMAND]                this text, or one command's options
 

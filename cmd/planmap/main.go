@@ -53,6 +53,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLayout(rest, stdout, stderr)
 	case "explain":
 		return runExplain(rest, stdout, stderr)
+	case "import", "export", "worker", "status":
+		return runStore(cmd, rest, stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionLine())
 		return exitOK
@@ -79,6 +81,8 @@ func runHelp(cmd string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, evalHelp)
 	case "explain":
 		fmt.Fprint(stdout, explainHelp)
+	case "import", "export", "worker", "status":
+		return runStore(cmd, []string{"--help"}, nil, stdout, stderr)
 	case "tables", "layout":
 		// the debug commands print their own help
 		if cmd == "tables" {
