@@ -220,7 +220,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 	for _, d := range docs {
 		if d.area.Name == places.Unknown {
 			if !yield(gap{kind: gapNoPlace, region: d.region, doc: d, subject: d.Title,
-				detail: d.area.Evidence + "; name its area with --manifest",
+				detail:   d.area.Evidence + "; name its area with --manifest",
 				evidence: "no gazetteer area matched the manifest, the publisher, the title or the places the text names most"}) {
 				return
 			}

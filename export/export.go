@@ -12,6 +12,8 @@
 //   - name.csv: one row per milestone, the action's columns repeated on each
 //     of its milestones (an action without milestones gets one row with the
 //     milestone columns empty), and documents.csv beside it.
+//   - name.html: the report, one self-contained page with a map of the
+//     UK coloured by actions, the heat maps and the findings (report.go).
 //   - a folder (a path ending in "/" or with no extension): one CSV file per
 //     workbook sheet (summary.csv, regions-themes.csv, …, milestones.csv).
 //
@@ -64,9 +66,11 @@ func WriteOptions(path string, docs []normalise.Document, opt Options) error {
 		return writeJSONL(path, docs)
 	case ".csv":
 		return writeCSV(path, docs, opt)
+	case ".html", ".htm":
+		return writeReport(path, docs, opt)
 	case "":
 		return writeFolder(path, docs, opt)
 	default:
-		return fmt.Errorf("export %s: unknown output format %q (use .xlsx, .jsonl, .csv or a folder)", path, ext)
+		return fmt.Errorf("export %s: unknown output format %q (use .xlsx, .jsonl, .csv, .html or a folder)", path, ext)
 	}
 }

@@ -119,7 +119,7 @@ func checkOutputName(path string) error {
 		return nil
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".xlsx", ".csv":
+	case ".xlsx", ".csv", ".html":
 		return nil
 	case ".jsonl":
 		if filepath.Base(path) == "documents.jsonl" {
@@ -129,7 +129,7 @@ func checkOutputName(path string) error {
 	case "":
 		return fmt.Errorf("-o %s: no extension; use .xlsx, .jsonl or .csv, or end the path with / for a folder of CSV files", path)
 	default:
-		return fmt.Errorf("-o %s: planmap writes .xlsx, .jsonl or .csv, not %s", path, ext)
+		return fmt.Errorf("-o %s: planmap writes .xlsx, .jsonl, .csv or .html, not %s", path, ext)
 	}
 }
 
@@ -218,7 +218,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opt.Columns, err = normalise.LoadColumns(c.columns); err != nil {
 		return fail("%v", err)
 	}
-	if err := prepareOutput(c.output, c.output == defaultOutput); err != nil {
+	if err := prepareOutput(c.output, c.output == defaultOutput || c.output == defaultReport); err != nil {
 		return fail("%v; nothing was processed", err)
 	}
 

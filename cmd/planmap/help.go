@@ -40,6 +40,8 @@ file and page.
 
 Usage:
   planmap extract [options] PATH...     read documents, write a workbook, CSV or JSONL
+  planmap report [options] PATH...      read documents, write one HTML page: a map
+                                        of the UK, heat maps, gaps and overlaps
   planmap eval --gold DIR PRED.jsonl    score predictions against gold annotations
   planmap tables [options] FILE.pdf     show the tables planmap sees in a PDF
   planmap layout [options] FILE         show the blocks planmap sees in any file

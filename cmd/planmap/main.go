@@ -45,6 +45,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "extract":
 		return runExtract(rest, stdin, stdout, stderr)
+	case "report":
+		return runReport(rest, stdin, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdout, stderr)
 	case "tables":
@@ -83,6 +85,8 @@ func runHelp(cmd string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, explainHelp)
 	case "import", "export", "worker", "status":
 		return runStore(cmd, []string{"--help"}, nil, stdout, stderr)
+	case "report":
+		fmt.Fprint(stdout, reportHelp)
 	case "tables", "layout":
 		// the debug commands print their own help
 		if cmd == "tables" {

@@ -186,11 +186,31 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	// Codes the ONS lookup knows under another code (Sheffield's 2025
 	// code) name the same area.
 	for code, o := range ons {
-		if _, ok := g.byCode[code]; ok {
+		a, ok := g.byCode[code]
+		if active := o["LADCD_ACTIVE"]; ok && active != code && a.Level == District {
+			if _, known := g.byCode[active]; !known {
+				g.byCode[active] = a // Sheffield E08000019 → E08000039
+			}
+		}
+	}
+	for code, o := range ons {
+		if _, ok := g.byCode[code]; !ok {
+			if a, ok := g.byCode[o["LADCD_ACTIVE"]]; ok {
+				g.byCode[code] = a
+			}
+		}
+	}
+	// Former codes of a current council (Glasgow's S12000046) name it.
+	for _, r := range rows {
+		if r["current-authority"] != "True" {
 			continue
 		}
-		if a, ok := g.byCode[o["LADCD_ACTIVE"]]; ok {
-			g.byCode[code] = a
+		for _, old := range strings.Split(r["former-gss-codes"], ",") {
+			if old = strings.TrimSpace(old); old != "" {
+				if _, ok := g.byCode[old]; !ok {
+					g.byCode[old] = g.byCode[r["gss-code"]]
+				}
+			}
 		}
 	}
 	// Populations of the regions, nations and UK: the sum of the areas

@@ -107,3 +107,14 @@ func TestMentions(t *testing.T) {
 		t.Error("Reading the verb counted as a place")
 	}
 }
+
+// TestCodes: every current shape's code on the map names an area, old and
+// new codes of one council alike.
+func TestCodes(t *testing.T) {
+	g := Default()
+	for old, cur := range map[string]string{"E08000039": "E08000019", "S12000046": "S12000049", "E08000019": "E08000019"} {
+		if a, ok := g.ByCode(old); !ok || a.Code != cur {
+			t.Errorf("%s: %s, want %s", old, a.Code, cur)
+		}
+	}
+}
