@@ -268,11 +268,13 @@ func cmapDest(o operand) (string, bool) {
 }
 
 // utf16Plus decodes UTF-16BE bytes with add added to the last unit (how a
-// bfrange steps through its destinations). A mapping to nothing or to NUL
-// says nothing, so the next source answers.
+// bfrange steps through its destinations). A mapping to NUL says nothing,
+// so the next source answers.
 func utf16Plus(s string, add int) (string, bool) {
 	if len(s) == 0 {
-		return "", false
+		// an explicit "no text": a shaped script's glyphs whose word is
+		// mapped on one of them
+		return "", true
 	}
 	if len(s)%2 == 1 { // a writer's one-byte destination
 		if add > 0 {

@@ -197,13 +197,19 @@ func lastNumber(s string) (int, bool) {
 	return n, true
 }
 
-// freeLines returns the page's lines without the words inside its tables.
+// bodyLines returns the page's lines without the words inside its
+// tables, with its rotated runs as lines of their own.
 func bodyLines(pt *pageText, tables []PageTable) []Line {
-	if len(tables) == 0 {
+	if len(tables) == 0 && len(pt.Rotated) == 0 {
 		return pt.Lines
 	}
 	var out []Line
-	for _, l := range pt.Lines {
+	all := pt.Lines
+	if len(pt.Rotated) > 0 {
+		all = append(append([]Line(nil), pt.Lines...), pt.Rotated...)
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Base < all[j].Base })
+	}
+	for _, l := range all {
 		var ws []Word
 		for _, w := range l.Words {
 			in := false

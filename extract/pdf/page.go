@@ -59,6 +59,7 @@ func (d *docReader) page(n int) (pt *pageText, err error) {
 	pt.Glyphs = append(pt.Glyphs, bulletGlyphs(uprightMarks(in.marks, pm), pt.Glyphs)...)
 	pt.Rulings = rulings(in.segs, pm, w, h)
 	pt.Words, pt.Lines = wordsAndLines(pt.Glyphs)
+	pt.Rotated = rotatedLines(in.glyphs, pm, w, h)
 	return pt, nil
 }
 
@@ -165,29 +166,38 @@ func turnToText(raw []rawGlyph, pm matrix, w, h float64) (matrix, float64, float
 func uprightGlyphs(raw []rawGlyph, pm matrix, w, h float64) []Glyph {
 	out := make([]Glyph, 0, len(raw))
 	for _, g := range raw {
-		x0, y0 := pm.apply(g.x0, g.y0)
-		x1, y1 := pm.apply(g.x1, g.y1)
-		ux := pm[0]*g.ux + pm[2]*g.uy
-		uy := pm[1]*g.ux + pm[3]*g.uy
-		size := math.Hypot(ux, uy)
-		if size < 0.5 || size > 500 || math.IsNaN(size) {
-			continue
+		if ug, ok := placeGlyph(g, pm, w, h); ok {
+			out = append(out, ug)
 		}
-		// up must point up the page (negative y) and the baseline must not
-		// run backwards or slope
-		if uy > -0.9*size || x1 < x0-0.01*size || math.Abs(y1-y0) > 0.05*size+0.01 {
-			continue
-		}
-		if cx, cy := (x0+x1)/2, y0-0.3*size; cx < -1 || cx > w+1 || cy < -1 || cy > h+1 {
-			continue
-		}
-		out = append(out, Glyph{
-			Text: g.text, Font: g.font, Size: size,
-			X0: x0, X1: math.Max(x1, x0),
-			Top: y0 - g.asc*size, Bot: y0 + g.desc*size, Base: y0,
-		})
 	}
 	return out
+}
+
+// placeGlyph puts one glyph on the upright page, and reports whether it
+// is kept there: its up vector points up the page, its baseline runs left
+// to right without sloping, and it lies on the visible page.
+func placeGlyph(g rawGlyph, pm matrix, w, h float64) (Glyph, bool) {
+	x0, y0 := pm.apply(g.x0, g.y0)
+	x1, y1 := pm.apply(g.x1, g.y1)
+	ux := pm[0]*g.ux + pm[2]*g.uy
+	uy := pm[1]*g.ux + pm[3]*g.uy
+	size := math.Hypot(ux, uy)
+	if size < 0.5 || size > 500 || math.IsNaN(size) {
+		return Glyph{}, false
+	}
+	// up must point up the page (negative y) and the baseline must not
+	// run backwards or slope
+	if uy > -0.9*size || x1 < x0-0.01*size || math.Abs(y1-y0) > 0.05*size+0.01 {
+		return Glyph{}, false
+	}
+	if cx, cy := (x0+x1)/2, y0-0.3*size; cx < -1 || cx > w+1 || cy < -1 || cy > h+1 {
+		return Glyph{}, false
+	}
+	return Glyph{
+		Text: g.text, Font: g.font, Size: size,
+		X0: x0, X1: math.Max(x1, x0),
+		Top: y0 - g.asc*size, Bot: y0 + g.desc*size, Base: y0,
+	}, true
 }
 
 // rulings keeps the axis-aligned segments on the upright page, dropping

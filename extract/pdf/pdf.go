@@ -251,8 +251,12 @@ func readOne(dr *docReader, n int) (res pageResult) {
 	}
 	res.text = pt
 	res.tables, res.tableErr = safeTables(pt)
-	res.glyphs = len(pt.Glyphs)
-	res.garbled = garbled(pt.Glyphs)
+	gs := pt.Glyphs
+	for _, w := range rotatedWords(pt.Rotated) {
+		gs = append(gs, Glyph{Text: w.Text})
+	}
+	res.glyphs = len(gs)
+	res.garbled = garbled(gs)
 	pt.Glyphs = nil // the largest part of a page; a long document keeps every page
 	return res
 }

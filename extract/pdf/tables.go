@@ -10,13 +10,17 @@ import (
 // stream tables from text alignment among the words no ruled table took.
 // Tables come back top to bottom.
 func findTables(p *pageText) []PageTable {
-	if p == nil || len(p.Words) == 0 {
+	if p == nil || len(p.Words)+len(p.Rotated) == 0 {
 		return nil
 	}
 	fs := bodySize(p.Words)
 	var out []PageTable
 	var boxes []layout.Box
-	for _, t := range findLattice(p, p.Words, fs) {
+	words := p.Words
+	if len(p.Rotated) > 0 {
+		words = append(append([]Word(nil), p.Words...), rotatedWords(p.Rotated)...)
+	}
+	for _, t := range findLattice(p, words, fs) {
 		if tb := t.grid.table(p.Number); tb != nil && tb.Columns >= 2 {
 			out = append(out, PageTable{Page: p.Number, Method: "lattice", Box: t.box, Table: tb, ColX: t.grid.colX})
 			boxes = append(boxes, t.box)

@@ -78,5 +78,9 @@ type pageText struct {
 	Glyphs        []Glyph
 	Words         []Word
 	Lines         []Line
+	// Rotated holds the text that does not run left to right on the
+	// upright page, one line of one word per run (rotated.go): kept out
+	// of Lines, read into ruled tables' cells and into blocks of its own.
+	Rotated []Line
 	Rulings       []Ruling
 }
