@@ -16,6 +16,15 @@ func FuzzExtract(f *testing.F) {
 	f.Add(append([]byte("%PDF-1.4\n% shifted\n"), ok[9:]...))
 	f.Add(ok[:bytes.LastIndex(ok, []byte("xref"))])
 	f.Add(append(append([]byte("HTTP/1.1 200 OK\r\n\r\n"), ok...), make([]byte, 64)...))
+	// fonts: a ToUnicode map over a named encoding, Type 3 glyph names,
+	// a CID font with no map, rotated and right-to-left text
+	cmap := streamObj(cmapHead + "1 beginbfrange <01> <04> [<0050> <006C> <> <05D0>] endbfrange 1 beginbfchar <05> <00660069> endbfchar\n" + cmapTail)
+	f.Add(fontPDF("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 5 0 R >>", []string{cmap},
+		`BT /F1 12 Tf 0 1 -1 0 72 700 Tm (\001\002\003\004\005) Tj ET`))
+	f.Add(fontPDF("<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] /FirstChar 1 /LastChar 2 /Widths [600 300] /Encoding << /Differences [1 /uni05D0 /a71] >> >>", nil,
+		`BT /F1 12 Tf 0.7 0.7 -0.7 0.7 72 700 Tm (\001\002\001) Tj ET`))
+	f.Add(fontPDF("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /CIDToGIDMap 5 0 R >>] >>", []string{streamObj("\x00\x01\x00\x02")},
+		`BT /F1 12 Tf 72 700 Td <00010002> Tj ET`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Extract(context.Background(), data, Options{Workers: 2, MaxPages: 50})
 		if err == nil && doc == nil {

@@ -82,5 +82,5 @@ type pageText struct {
 	// upright page, one line of one word per run (rotated.go): kept out
 	// of Lines, read into ruled tables' cells and into blocks of its own.
 	Rotated []Line
-	Rulings       []Ruling
+	Rulings []Ruling
 }
