@@ -71,11 +71,12 @@ func makeSuite(t *testing.T, local bool) string {
 
 // docLine is one line of documents.jsonl, as far as these tests read it.
 type docLine struct {
-	File    string `json:"file"`
-	Status  string `json:"status"`
-	Error   string `json:"error"`
-	Title   string `json:"title"`
-	Actions int    `json:"actions"`
+	File     string   `json:"file"`
+	Status   string   `json:"status"`
+	Error    string   `json:"error"`
+	Title    string   `json:"title"`
+	Actions  int      `json:"actions"`
+	Warnings []string `json:"warnings"`
 }
 
 func readDocuments(t *testing.T, path string) []docLine {
@@ -174,6 +175,12 @@ func TestBadInputSuite(t *testing.T) {
 	}
 	if d := seen[filepath.Join(dir, "windows-1252.html")]; d.Title != "Café Action Plan" {
 		t.Errorf("windows-1252.html: title %q, want %q (decoded as windows-1252)", d.Title, "Café Action Plan")
+	}
+	if d := seen[filepath.Join(dir, "garbled-page.pdf")]; len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "page 2: "+layout.WarnGarbled) {
+		t.Errorf("garbled-page.pdf: warnings %q, want page 2 garbled", d.Warnings)
+	}
+	if !strings.Contains(r.stderr, "with garbled pages)") || !strings.Contains(r.stderr, "garbled-page.pdf: page 2: ") {
+		t.Errorf("the summary does not set the garbled document apart:\n%s", r.stderr)
 	}
 	if !strings.Contains(r.stderr, "symlink-loop/again") {
 		t.Errorf("the skipped symbolic link loop is not mentioned:\n%s", r.stderr)

@@ -104,6 +104,7 @@ func (p *progress) clear() {
 // tally counts what a run produced.
 type tally struct {
 	byStatus   map[string]int
+	garbled    int // ok documents with pages whose text looks garbled
 	documents  int
 	actions    int
 	milestones int
@@ -113,6 +114,9 @@ func count(docs []normalise.Document) tally {
 	t := tally{byStatus: map[string]int{}, documents: len(docs)}
 	for _, d := range docs {
 		t.byStatus[d.Status]++
+		if d.Status == string(layout.StatusOK) && len(garbledPages(d)) > 0 {
+			t.garbled++
+		}
 		if d.Plan != nil {
 			t.actions += len(d.Plan.Actions)
 			for _, a := range d.Plan.Actions {
@@ -140,7 +144,11 @@ func (t tally) summary(elapsed time.Duration) string {
 	seen := map[string]bool{}
 	for _, s := range statusOrder {
 		if n := t.byStatus[string(s)]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+			part := fmt.Sprintf("%d %s", n, s)
+			if s == layout.StatusOK && t.garbled > 0 {
+				part += fmt.Sprintf(" (%d with garbled pages)", t.garbled)
+			}
+			parts = append(parts, part)
 		}
 		seen[string(s)] = true
 	}
@@ -159,12 +167,29 @@ func (t tally) summary(elapsed time.Duration) string {
 	return fmt.Sprintf("%s; %d actions, %d milestones; %.1f s", head, t.actions, t.milestones, elapsed.Seconds())
 }
 
-// listFailures writes one line per failed document: status, file, reason.
+// listFailures writes one line per failed document: status, file, reason;
+// and one per ok document with garbled pages, naming them.
 func listFailures(w io.Writer, docs []normalise.Document) {
 	for _, d := range docs {
+		if g := garbledPages(d); d.Status == string(layout.StatusOK) && len(g) > 0 {
+			fmt.Fprintf(w, "  %-18s %s: %s\n", "ok, garbled pages", d.File, strings.Join(g, "; "))
+			continue
+		}
 		if !failedStatus(d.Status) {
 			continue
 		}
 		fmt.Fprintf(w, "  %-18s %s: %s\n", d.Status, d.File, d.Error)
 	}
+}
+
+// garbledPages returns a document's warnings about pages whose text looks
+// garbled.
+func garbledPages(d normalise.Document) []string {
+	var out []string
+	for _, w := range d.Warnings {
+		if strings.Contains(w, layout.WarnGarbled) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

@@ -23,6 +23,12 @@ const (
 	StatusUnreadable  Status = "unreadable"         // permissions or I/O
 )
 
+// WarnGarbled is in the warning of every page whose text layer looks
+// garbled ("page 3: text layer looks garbled ..."): such a document is
+// still ok, since its other pages read, but the run's summary counts and
+// lists it apart, so garbage is never reported as a plain ok.
+const WarnGarbled = "text layer looks garbled"
+
 // Error is a failure with a Status, the file and, where known, the page.
 type Error struct {
 	Status Status

@@ -219,7 +219,7 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 		}
 		glyphs += p.glyphs
 		if p.garbled {
-			d.warnings = append(d.warnings, fmt.Sprintf("page %d: text layer looks garbled (mostly unmapped, control or private-use characters)", p.n))
+			d.warnings = append(d.warnings, fmt.Sprintf("page %d: %s (mostly unmapped, control or private-use characters)", p.n, layout.WarnGarbled))
 		} else if p.glyphs > 0 {
 			readable++
 		}

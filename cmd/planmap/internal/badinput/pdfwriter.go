@@ -3,6 +3,7 @@ package badinput
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // pdfFile writes a PDF from object bodies (object n is objs[n-1]) with a
@@ -122,4 +123,43 @@ func outlineLoopPDF() []byte {
 		"<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>",
 		"<< /Title (Contents) /Parent 6 0 R /First 7 0 R /Last 7 0 R /Count 1 /Dest [3 0 R /Fit] >>",
 	)
+}
+
+// garbledPDF has a page of plan text and then, unless every page is to be
+// garbled, pages set in a CID font (Identity-H) with neither a ToUnicode
+// map nor an embedded font: nothing says what its codes are, so the text
+// cannot be read, as in PDFs whose writer dropped the map.
+func garbledPDF(allGarbled bool) []byte {
+	var good bytes.Buffer
+	good.WriteString("BT /F1 12 Tf 72 760 Td 14 TL\n")
+	for _, l := range []string{
+		"Regional Action Plan 2007-2010",
+		"Action 1.1 Publish a housing strategy by Spring 2008. Lead: Regional Assembly",
+	} {
+		fmt.Fprintf(&good, "(%s) Tj T*\n", l)
+	}
+	good.WriteString("ET")
+	var junk bytes.Buffer
+	junk.WriteString("BT /F2 12 Tf 72 760 Td 14 TL\n")
+	for i := 0; i < 6; i++ {
+		fmt.Fprintf(&junk, "<%s> Tj T*\n", strings.Repeat("0412041F0429043F0016", 4))
+	}
+	junk.WriteString("ET")
+	first := good.String()
+	if allGarbled {
+		first = junk.String()
+	}
+	res := "<< /Font << /F1 4 0 R /F2 5 0 R >> >>"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 8 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + res + " /Contents 7 0 R >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Unknown /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Unknown /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
+		stream("", first),
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + res + " /Contents 9 0 R >>",
+		stream("", junk.String()),
+	}
+	return pdfFile(objs, 1, "")
 }
