@@ -285,6 +285,13 @@ func lineWords(gs []sglyph) []Word {
 		}
 		if space {
 			if cur >= 0 {
+				// a space drawn back over the glyph before it (a
+				// ligature's width repaired with a space, as InDesign
+				// does) is not a gap between words
+				last := pieces[cur].gs[len(pieces[cur].gs)-1]
+				if g.X0 < last.X1-0.1*math.Max(last.Size, g.Size) && g.X0 > last.X0 {
+					continue
+				}
 				pieces[cur].spaceAfter = true
 			}
 			cur, spacePending = -1, true

@@ -41,11 +41,15 @@ func TestWords(t *testing.T) {
 	ctl = append(ctl, glyphRun("th", 110, 100, 10, 5, 0)...)
 	fn := glyphRun("threats.", 100, 100, 10, 5, 0)
 	fn = append(fn, glyphRun("1", 140, 96, 6, 3, 0)...)
+	lig := glyphRun("diﬀ", 100, 100, 10, 5, 0)
+	lig = append(lig, Glyph{Text: " ", Font: "Helvetica", Size: 10, X0: 112, X1: 114.5, Top: 92, Bot: 102, Base: 100})
+	lig = append(lig, glyphRun("erent fields", 115, 100, 10, 5, 0)...)
 	cases := []struct {
 		name string
 		gs   []Glyph
 		want string
 	}{
+		{"a space drawn back over a ligature is no gap", lig, "different|fields"},
 		{"explicit spaces", glyphRun("To tackle poverty", 50, 100, 10, 5, 0), "To|tackle|poverty"},
 		{"no space glyphs, gaps only", glyphRun("To|tackle|poverty", 50, 100, 10, 5, 3), "To|tackle|poverty"},
 		{"kerning is not a gap", glyphRun("ta|ckle", 50, 100, 10, 5, 0.8), "tackle"},
