@@ -53,14 +53,46 @@ func decode(data []byte) decoded {
 	if name == "utf-8" || strings.HasPrefix(name, "utf-16") {
 		return utf8OrRepair(data, "declared")
 	}
-	// A legacy single-byte declaration on bytes that are valid, non-ASCII
-	// UTF-8 is almost always a template that lies: windows-1252 text very
-	// rarely forms valid multi-byte UTF-8 sequences.
-	if singleByte(name) && utf8.Valid(data) && text.HasMultibyte(data) {
-		return decoded{text: string(data), charset: "utf-8",
-			warning: "declared charset " + name + " but the bytes are UTF-8; read as UTF-8"}
+	// A legacy declaration on bytes that are valid, non-ASCII UTF-8 is
+	// almost always a template that lies (a CMS converted the pages to
+	// UTF-8 and kept the old <meta>): windows-1252 text very rarely forms
+	// valid multi-byte UTF-8 sequences, and GBK, Big5, Shift_JIS or EUC
+	// text forms a few at most by chance, never a page's worth. Decoded as
+	// declared, such a page is mojibake with no error to show for it, so
+	// the valid UTF-8 reading wins: always over a single-byte declaration,
+	// over a multi-byte one when there are several sequences or the
+	// declared decoding could not map every byte.
+	if utf8.Valid(data) && text.HasMultibyte(data) {
+		if singleByte(name) || utf8Sequences(data, 4) >= 4 || !cleanDecode(data, enc) {
+			return decoded{text: string(data), charset: "utf-8",
+				warning: "declared charset " + name + " but the bytes are UTF-8; read as UTF-8"}
+		}
 	}
 	return decodeWith(data, enc, name)
+}
+
+// utf8Sequences counts multi-byte UTF-8 sequences in data, up to limit.
+func utf8Sequences(data []byte, limit int) int {
+	n := 0
+	for len(data) > 0 && n < limit {
+		if data[0] < utf8.RuneSelf {
+			data = data[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(data)
+		if r != utf8.RuneError || size > 1 {
+			n++
+		}
+		data = data[size:]
+	}
+	return n
+}
+
+// cleanDecode reports whether enc maps every byte of data to a character:
+// x/text decoders put U+FFFD where a byte sequence has no character.
+func cleanDecode(data []byte, enc encoding.Encoding) bool {
+	out, err := enc.NewDecoder().Bytes(data)
+	return err == nil && !bytes.ContainsRune(out, utf8.RuneError)
 }
 
 func decodeWith(data []byte, enc encoding.Encoding, name string) decoded {

@@ -146,10 +146,20 @@ func chromeKind(n *xhtml.Node, inArticle bool, s summary) string {
 		}
 		return r
 	}
+	named := false
 	for _, key := range []string{"id", "class", "aria-label"} {
 		for _, w := range words(attr(n, key)) {
 			if !chromeWord(w) {
 				continue
+			}
+			if !named {
+				named = true
+				// a name is a hint, what the element holds decides:
+				// "information-sharing", "utilities" or "site-header"
+				// can name a section of the document itself
+				if holdsProse(n, s) {
+					return ""
+				}
 			}
 			if headerWords[w] || strings.HasSuffix(w, "header") || strings.HasSuffix(w, "banner") {
 				if strings.Contains(w, "cookie") {
@@ -182,6 +192,56 @@ func chromeKind(n *xhtml.Node, inArticle bool, s summary) string {
 		}
 	}
 	return ""
+}
+
+// holdsProse reports an element that holds document text rather than
+// furniture: most of its text is not in links (menus and share widgets
+// are all links), it has some length, and at least two of its paragraphs,
+// list items or cells are prose (a dozen words or more outside links). A
+// cookie notice is prose too, so an element whose text mentions cookies
+// never counts.
+func holdsProse(n *xhtml.Node, s summary) bool {
+	if s.plain < 250 || s.plain*3 < s.text*2 {
+		return false
+	}
+	prose := 0
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil && prose < 2; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode || dropTags[c.DataAtom] {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.P, atom.Li, atom.Td, atom.Th, atom.Dd, atom.Blockquote:
+				if len(strings.Fields(plainText(c))) >= 12 {
+					prose++
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return prose >= 2 && !cookieRe.MatchString(nodeText(n))
+}
+
+// plainText is the visible text under n outside links.
+func plainText(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == xhtml.ElementNode && !dropTags[c.DataAtom] && c.DataAtom != atom.A:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 func chromeWord(w string) bool {

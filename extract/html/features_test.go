@@ -188,6 +188,30 @@ Spring, 2008</pre><p>1<sup>st</sup> Phase</p>`,
 		want: []string{"P  Lead", "P  Jobcentre Plus", "P  By working in partnership", "P  Summer, 2007", "P  Spring, 2008", "P  1st Phase"},
 	},
 	{
+		// A partnership plan's own section on information sharing, named
+		// for what it is about, and a share widget named the same way:
+		// the name is only a hint, what each holds decides.
+		name: "a section named for information sharing is the plan's; a share widget is chrome",
+		html: `<html><body><nav class="site-menu"><a href="/">Home</a> <a href="/safety">Community safety</a></nav>
+<div id="content"><h1>Community Safety Action Plan 2009-2011</h1>
+<p>This plan sets out how the Community Safety Partnership will reduce crime and the fear of crime in the district over the next two years, working with residents and local businesses.</p>
+<h2>Tackling anti-social behaviour</h2>
+<p>The Partnership will extend the neighbourhood warden scheme to the three estates with the highest levels of reported anti-social behaviour, funded from the Safer Stronger Communities Fund.</p>
+<p>Thames Valley Police will hold quarterly neighbourhood action group meetings in each ward, so that residents can set the local priorities for patrols and for enforcement action.</p>
+<div id="information-sharing" class="section sharing"><h2>Information sharing between partners</h2>
+<p>The Partnership will agree an information sharing protocol with Thames Valley Police, the Primary Care Trust and the Youth Offending Service by March 2010.</p>
+<p>Each partner will name a designated officer responsible for data protection and for the quarterly exchange of anonymised incident data with the community safety analyst.</p>
+<ul><li>Protocol signed by all responsible authorities by March 2010</li><li>First quarterly data exchange completed by June 2010</li></ul></div>
+</div>
+<div class="share-this sharing"><span>Share this page:</span> <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email a friend</a></div>
+<div class="utility-links"><p>Did you find this page useful? <a href="#">Yes</a> <a href="#">No</a></p></div>
+</body></html>`,
+		want: []string{"H1 Community Safety Action Plan 2009-2011", "H2 Tackling anti-social behaviour",
+			"H2 Information sharing between partners", "P  The Partnership will agree an information sharing protocol",
+			"Each partner will name a designated officer", "Protocol signed by all responsible authorities by March 2010"},
+		absent: []string{"Facebook", "Share this page", "Did you find"},
+	},
+	{
 		name: "meta: language, description, dates, and a site name cut from the title",
 		html: `<html lang="en-GB"><head><title>Equal Communities Action Plan | Scottish Government</title>
 <meta property="og:site_name" content="Scottish Government"><meta name="description" content="Action Plan supporting Community Planning Partners">

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/planmap/planmap/corpus/corpustest"
@@ -129,5 +133,59 @@ func BenchmarkSamples(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// TestDeclaredMultiByteCharsets: a page whose <meta> declares a Chinese or
+// Japanese encoding is read as declared when its bytes are in it, and as
+// UTF-8, with a warning, when its bytes are valid UTF-8 (a site converted
+// to UTF-8 that kept its old declaration): decoded as declared, such a
+// page comes out as mojibake without any error.
+func TestDeclaredMultiByteCharsets(t *testing.T) {
+	const zh = "社会包容伙伴关系 2002–2003 年度报告：行动计划"
+	const ja = "社会的包摂パートナーシップ 行動計画 2009年"
+	const en = "Community Safety Partnership – action plan 2009"
+	enc := func(e encoding.Encoding, s string) []byte {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	page := func(label string, body []byte) []byte {
+		return append(append([]byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=`+label+`"></head><body><p>`), body...), "</p></body></html>"...)
+	}
+	cases := []struct {
+		name    string
+		data    []byte
+		text    string
+		charset string
+		warn    bool
+	}{
+		{"declared gb2312, really UTF-8", page("gb2312", []byte(zh)), zh, "utf-8", true},
+		{"declared gb2312, really GBK", page("gb2312", enc(simplifiedchinese.GBK, zh)), zh, "gbk", false},
+		{"declared GB18030, really UTF-8", page("GB18030", []byte(zh)), zh, "utf-8", true},
+		{"declared big5, really Big5", page("big5", enc(traditionalchinese.Big5, "社會包容 行動計劃")), "社會包容 行動計劃", "big5", false},
+		{"declared shift_jis, really UTF-8", page("shift_jis", []byte(ja)), ja, "utf-8", true},
+		{"declared shift_jis, really Shift_JIS", page("shift_jis", enc(japanese.ShiftJIS, ja)), ja, "shift_jis", false},
+		{"declared gb2312, English with one UTF-8 dash", page("gb2312", []byte(en)), en, "utf-8", true},
+		{"declared gb2312, plain ASCII", page("gb2312", []byte("Action plan 2009")), "Action plan 2009", "gbk", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Extract(tc.data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Blocks) != 1 || doc.Blocks[0].Text != tc.text {
+				t.Fatalf("got %s, want one block %q", dump(doc), tc.text)
+			}
+			if doc.Meta["charset"] != tc.charset {
+				t.Errorf("charset = %q, want %q", doc.Meta["charset"], tc.charset)
+			}
+			if got := len(doc.Warnings) > 0; got != tc.warn {
+				t.Errorf("warnings = %q, want some: %v", doc.Warnings, tc.warn)
+			}
+		})
 	}
 }
