@@ -16,8 +16,9 @@ const maxDepth = 2000
 // body walks word/document.xml as a token stream (never a whole tree, so a
 // large document costs little memory) and builds the layout blocks.
 type body struct {
-	st  *styles
-	num *numbering
+	st    *styles
+	num   *numbering
+	notes *notes // footnotes and endnotes by id; nil when there are none
 
 	blocks []layout.Block
 	paras  []*paraBuilder  // open paragraphs; more than one inside text boxes
@@ -44,6 +45,7 @@ type paraBuilder struct {
 	segments []strings.Builder // split by line breaks inside table cells
 	page     int               // page of the first visible text, 0 until then
 	startPg  int
+	notes    []layout.Note // footnotes and endnotes cited, in order
 }
 
 type paraProps struct {
@@ -182,8 +184,19 @@ func (b *body) start(d *xml.Decoder, t xml.StartElement) (skipped bool, err erro
 			}
 		}
 	case "del", "moveFrom", "instrText", "delText", "delInstrText", "sdtPr", "sdtEndPr",
-		"tblPr", "tblPrEx", "sectPr", "commentReference", "footnoteReference", "endnoteReference",
+		"tblPr", "tblPrEx", "sectPr", "commentReference",
 		"rPrChange", "pPrChange", "tblGridChange", "tcPrChange", "trPrChange":
+		return true, d.Skip()
+	case "footnoteReference", "endnoteReference":
+		kind := footnote
+		if t.Name.Local == "endnoteReference" {
+			kind = endnote
+		}
+		if p := b.para(); p != nil && b.visible() {
+			if note, ok := b.notes.cite(kind, t); ok {
+				p.notes = append(p.notes, note)
+			}
+		}
 		return true, d.Skip()
 	case "tbl":
 		b.tables = append(b.tables, &tableBuilder{page: b.page})
@@ -348,6 +361,7 @@ func (b *body) endParagraph() {
 		defer b.pageBreak()
 	}
 	if len(texts) == 0 {
+		b.attachNotes(p.notes)
 		return
 	}
 
@@ -368,6 +382,7 @@ func (b *body) endParagraph() {
 			}
 			c.paras = append(c.paras, para)
 		}
+		c.paras[len(c.paras)-1].Notes = p.notes
 		return
 	}
 
@@ -379,7 +394,7 @@ func (b *body) endParagraph() {
 	if level == 0 {
 		level = b.st.headingLevel(pr.style)
 	}
-	blk := layout.Block{Kind: layout.Paragraph, Page: page, Text: text, Marker: marker}
+	blk := layout.Block{Kind: layout.Paragraph, Page: page, Text: text, Marker: marker, Notes: p.notes}
 	switch {
 	case level > 0:
 		blk.Kind, blk.Level = layout.Heading, level
@@ -387,6 +402,24 @@ func (b *body) endParagraph() {
 		blk.Kind, blk.Level = layout.ListItem, ilvl
 	}
 	b.blocks = append(b.blocks, blk)
+}
+
+// attachNotes keeps the notes cited by a paragraph without text of its
+// own (a reference alone on a line) on the text just before it: the
+// previous paragraph of the same cell, or the previous block.
+func (b *body) attachNotes(notes []layout.Note) {
+	if len(notes) == 0 {
+		return
+	}
+	if b.inCell() {
+		if c := b.table().cell(); len(c.paras) > 0 {
+			c.paras[len(c.paras)-1].Notes = append(c.paras[len(c.paras)-1].Notes, notes...)
+		}
+		return
+	}
+	if n := len(b.blocks); n > 0 && b.blocks[n-1].Kind != layout.TableKind {
+		b.blocks[n-1].Notes = append(b.blocks[n-1].Notes, notes...)
+	}
 }
 
 // indentLevel turns a left indent in twips into a nesting depth: one level

@@ -13,8 +13,9 @@
 // computed as Word prints it. Items whose letters are typed as text ("a) Extend
 // membership ...", as in the South East plan) keep them in Text, as printed,
 // exactly as the PDF of the same document reads; inside table cells their
-// indent becomes Para.Level. Footnotes, comments, headers and footers are
-// not body text and are not read.
+// indent becomes Para.Level. Footnotes and endnotes are kept on the block or
+// cell paragraph that cites them (layout.Note, see notes.go); comments,
+// headers and footers are not body text and are not read.
 //
 // Every part is inflated within Options' limits, counting the bytes actually
 // inflated, so a zip bomb is refused with StatusTooLarge instead of filling
@@ -88,7 +89,14 @@ func Extract(data []byte, opt Options) (*layout.Document, error) {
 	if err != nil {
 		warnings = append(warnings, fmt.Sprintf("numbering.xml could not be read (%v): list items have no numbers", err))
 	}
-	b := &body{st: st, num: num, page: 1, fresh: true}
+	nt, err := p.readNotes(rels, dir)
+	if err != nil {
+		return nil, err
+	}
+	if nt.warning != "" {
+		warnings = append(warnings, nt.warning)
+	}
+	b := &body{st: st, num: num, notes: nt.notes, page: 1, fresh: true}
 	if err := b.walk(newDecoder(docXML)); err != nil {
 		return nil, corrupt(main, err)
 	}

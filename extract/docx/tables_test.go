@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -155,7 +156,7 @@ func TestCellParagraphs(t *testing.T) {
 		"plain":  {{Text: "1st Phase"}, {Text: "3rd Phase*"}},
 	}
 	for k := range want {
-		if !slices.Equal(got[k], want[k]) {
+		if !reflect.DeepEqual(got[k], want[k]) {
 			t.Errorf("%s: got %+v\nwant %+v", k, got[k], want[k])
 		}
 	}

@@ -72,6 +72,16 @@ type Block struct {
 	// Box is the block's position on its page in PDF points (origin top-left),
 	// when the format has positions.
 	Box *Box `json:"box,omitempty"`
+	// Notes are the footnotes and endnotes the block cites, in the order it
+	// cites them. Their text is not in Text: the block reads as printed.
+	Notes []Note `json:"notes,omitempty"`
+}
+
+// Note is a footnote or endnote: the mark that cites it, as printed ("1",
+// "iv", "*"; "" when unknown), and its text.
+type Note struct {
+	Mark string `json:"mark,omitempty"`
+	Text string `json:"text"`
 }
 
 // Box is a rectangle in points with the origin at the top-left of the page.
@@ -116,6 +126,7 @@ type Para struct {
 	Text   string `json:"text"`
 	Level  int    `json:"level,omitempty"`  // indent / list depth, 0 = none
 	Marker string `json:"marker,omitempty"` // bullet or number as printed
+	Notes  []Note `json:"notes,omitempty"`  // footnotes and endnotes it cites
 }
 
 // Text joins the cell's paragraphs with newlines.

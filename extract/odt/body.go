@@ -34,7 +34,8 @@ type para struct {
 	marker  string // list or heading number as printed
 	segs    []strings.Builder
 	page    int
-	cell    *cell // the table cell it belongs to, nil in the body
+	cell    *cell         // the table cell it belongs to, nil in the body
+	notes   []layout.Note // footnotes and endnotes it cites, in order
 }
 
 // listCtx is one open text:list.
@@ -98,9 +99,10 @@ func (w *walker) walk(d *xml.Decoder) error {
 }
 
 // skipText are elements of the text namespace that hold no body text:
-// notes, declarations, index templates, tracked changes, ruby annotations.
+// declarations, index templates, tracked changes, ruby annotations. Notes
+// are read apart (readNote).
 var skipText = map[string]bool{
-	"note": true, "tracked-changes": true, "sequence-decls": true, "variable-decls": true,
+	"tracked-changes": true, "sequence-decls": true, "variable-decls": true,
 	"user-field-decls": true, "dde-connection-decls": true, "ruby-text": true,
 	"index-title-template": true, "alphabetical-index-auto-mark-file": true,
 }
@@ -137,6 +139,12 @@ func (w *walker) startText(d *xml.Decoder, t xml.StartElement) (bool, error) {
 	switch l := t.Name.Local; {
 	case skipText[l] || strings.HasSuffix(l, "-source"):
 		return true, d.Skip()
+	case l == "note":
+		note, err := readNote(d)
+		if p := w.para(); p != nil && note.Text != "" {
+			p.notes = append(p.notes, note)
+		}
+		return true, err
 	case l == "p" || l == "h":
 		w.startParagraph(t, l == "h")
 	case l == "s", l == "tab":
@@ -333,6 +341,11 @@ func (w *walker) endParagraph() {
 			}
 			p.cell.paras = append(p.cell.paras, para)
 		}
+		if n := len(p.cell.paras); n > 0 && len(p.notes) > 0 {
+			// on this paragraph's last line, or the cell's paragraph
+			// before it when it has no text of its own
+			p.cell.paras[n-1].Notes = append(p.cell.paras[n-1].Notes, p.notes...)
+		}
 		return
 	}
 	parts := make([]string, len(p.segs))
@@ -341,9 +354,12 @@ func (w *walker) endParagraph() {
 	}
 	text := layout.Clean(strings.Join(parts, " "))
 	if text == "" {
+		if n := len(w.blocks); n > 0 && len(p.notes) > 0 && w.blocks[n-1].Kind != layout.TableKind {
+			w.blocks[n-1].Notes = append(w.blocks[n-1].Notes, p.notes...)
+		}
 		return
 	}
-	b := layout.Block{Kind: layout.Paragraph, Page: p.page, Text: text}
+	b := layout.Block{Kind: layout.Paragraph, Page: p.page, Text: text, Notes: p.notes}
 	switch {
 	case p.heading:
 		b.Kind, b.Level, b.Marker = layout.Heading, p.level, p.marker

@@ -86,8 +86,9 @@ L1 [1.2] One two
 }
 
 // TestInlineText: spans, spaces, tabs, links and line breaks read as text;
-// notes, annotations, tracked deletions, frame titles and index templates
-// do not; a text box's paragraph is a block of its own.
+// annotations, tracked deletions, frame titles and index templates do not;
+// a footnote is kept on its paragraph, outside the text; a text box's
+// paragraph is a block of its own.
 func TestInlineText(t *testing.T) {
 	xml := `<text:p>Promote <text:span text:style-name="T1">work</text:span><text:s text:c="999999999"/>and<text:tab/>skills` +
 		`<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote</text:p></text:note-body></text:note>` +
@@ -100,6 +101,7 @@ func TestInlineText(t *testing.T) {
 		`<text:section><text:p>In a section</text:p></text:section>` +
 		`<text:p>  </text:p>`
 	want := `P  Promote work and skills online second line
+   note [1] A footnote
 P  Boxed text
 P  After the box
 P  1. Introduction

@@ -39,6 +39,12 @@ func needSoffice(t *testing.T) string {
 // odt, rtf), with a private profile, and returns the new file's bytes.
 func saveAs(t *testing.T, ext string) []byte {
 	t.Helper()
+	return convertFile(t, corpustest.Sample(t, southEast+".docx"), ext)
+}
+
+// convertFile has LibreOffice save the file at src as ext.
+func convertFile(t *testing.T, src, ext string) []byte {
+	t.Helper()
 	prog, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Skip("soffice is not on PATH")
@@ -48,11 +54,12 @@ func saveAs(t *testing.T, ext string) []byte {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, prog, "--headless", "--norestore",
 		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--convert-to", ext, "--outdir", dir, corpustest.Sample(t, southEast+".docx"))
+		"--convert-to", ext, "--outdir", dir, src)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice --convert-to %s: %v\n%s", ext, err, out)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, southEast+"."+ext))
+	base := filepath.Base(src)
+	data, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base))+"."+ext))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,6 +178,53 @@ func TestDamagedFiles(t *testing.T) {
 		cancel()
 		if layout.StatusOf(err) != layout.StatusCorrupt || !strings.Contains(err.Error(), "LibreOffice could not read") {
 			t.Errorf("%s: %v, want corrupt", name, err)
+		}
+	}
+}
+
+// notesRTF is a short plan in RTF with two footnotes, one cited from a
+// table cell, and an endnote (\ftnalt), as a word processor writes them.
+const notesRTF = `{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}
+\pard Extend the warden scheme to three estates.{\super\chftn}{\footnote\pard\plain{\super\chftn} Subject to funding from the Neighbourhood Renewal Fund.}\par
+\trowd\cellx4000\cellx8000
+\pard\intbl Agree a data sharing protocol{\super\chftn}{\footnote\pard\plain{\super\chftn} Thames Valley Police and the Primary Care Trust.}\cell
+\pard\intbl Community Safety Partnership\cell\row
+\pard Review the scheme in 2010.{\super\chftn}{\footnote\ftnalt\pard\plain{\super\chftn} See the Annual Report 2009.}\par
+}`
+
+// TestNotesThroughLibreOffice: footnotes and endnotes written by
+// LibreOffice are kept on the paragraph or table cell that cites them, in
+// an .rtf read through LibreOffice (the ODT reader's notes) and in the
+// .docx LibreOffice saves from it (the DOCX reader's).
+func TestNotesThroughLibreOffice(t *testing.T) {
+	needSoffice(t)
+	src := filepath.Join(t.TempDir(), "notes.rtf")
+	if err := os.WriteFile(src, []byte(notesRTF), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"P  Extend the warden scheme to three estates.\n   note [1] Subject to funding from the Neighbourhood Renewal Fund.\n",
+		"| Agree a data sharing protocol {note [2] Thames Valley Police and the Primary Care Trust.} | Community Safety Partnership |",
+		"P  Review the scheme in 2010.\n   note [i] See the Annual Report 2009.\n",
+	}
+	for _, c := range []struct {
+		format layout.Format
+		data   []byte
+	}{
+		{layout.RTF, []byte(notesRTF)},
+		{layout.DOCX, convertFile(t, src, "docx")},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		doc, err := extract.Extract(ctx, c.format, c.data, extract.Limits{})
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: %v", c.format, err)
+		}
+		got := layouttest.Dump(doc)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: missing %q in\n%s", c.format, w, got)
+			}
 		}
 	}
 }

@@ -65,6 +65,9 @@ func Dump(doc *layout.Document) string {
 		default:
 			fmt.Fprintf(&b, "?  %s %s\n", blk.Kind, blk.Text)
 		}
+		for _, n := range blk.Notes {
+			fmt.Fprintf(&b, "   note [%s] %s\n", n.Mark, n.Text)
+		}
 	}
 	return b.String()
 }
@@ -81,6 +84,9 @@ func cellDump(c layout.Cell) string {
 		}
 		if p.Level > 0 {
 			s = strings.Repeat(">", p.Level) + s
+		}
+		for _, n := range p.Notes {
+			s += " {note [" + n.Mark + "] " + n.Text + "}"
 		}
 		parts = append(parts, s)
 	}
