@@ -76,20 +76,23 @@ fuzz:
 # Optional tools (Debian): pdftotext for the PDF comparison tests and
 # benchmarks, qpdf to rebuild the encrypted fixtures, LibreOffice Writer to
 # read Word 97-2003 (.doc) and RTF files (extract/office) and Calc to look at
-# a workbook as a real client does (make compare).
+# a workbook as a real client does (make compare), Chromium to open the HTML
+# report in its browser test.
 tools:
 	@SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui
+	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium
 
 # The analyst's workbook across every plan in ../shared (exit code 3 is
 # expected: its data files are reported as unsupported), then, when
 # LibreOffice and poppler are installed, its first sheets as pictures in
-# out/compare/ (Summary, Regions × Themes, Partners × Themes).
+# out/compare/ (Summary, Regions × Themes, Partners × Themes); and the same
+# plans as one HTML page, out/compare.html (planmap report).
 # LEVEL=district|county|region|nation: the level areas are compared at.
 LEVEL ?= region
 compare: build
 	@mkdir -p $(OUT)/compare
 	./$(BIN) extract -q --level $(LEVEL) -o $(OUT)/compare.xlsx $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
+	./$(BIN) report -q --level $(LEVEL) -o $(OUT)/compare.html $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then \
 		soffice --headless --convert-to pdf --outdir $(OUT)/compare $(OUT)/compare.xlsx >/dev/null && \
 		pdftoppm -png -r 110 -f 1 -l 3 $(OUT)/compare/compare.pdf $(OUT)/compare/sheet && \

@@ -148,7 +148,7 @@ type htmlTable struct {
 
 type htmlCell struct {
 	Text, Link, Fill string
-	Num              bool
+	Num, Dark        bool // Dark: white text on the darkest colours
 }
 
 // htmlRows renders up to limit rows of a table (0: all), heat cells
@@ -181,6 +181,7 @@ func (ds *dataset) htmlRows(t *table, limit int) htmlTable {
 			if t.heatFrom >= 0 && i >= t.heatFrom && i <= t.heatTo {
 				if n, ok := v.(int); ok && n > 0 {
 					c.Fill = colour(n, maxHeat)
+					c.Dark = c.Fill == palette[len(palette)-1] || c.Fill == palette[len(palette)-2] || c.Fill == palette[len(palette)-3]
 				}
 			}
 			if i == t.linkCol && r.link != "" {

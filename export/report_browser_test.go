@@ -36,7 +36,7 @@ func runChromium(t *testing.T, bin, url string, extra ...string) (string, string
 	defer cancel()
 	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"}, extra...)
+		"--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}, extra...)
 	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -84,7 +84,7 @@ func TestReportInChromium(t *testing.T) {
 		// Ilkley's plan is mostly about the environment.
 		{"#theme=environment", "E12000003", []string{"E12000008", "E12000006"}, []string{"E12000007", "S92000003"}},
 	} {
-		dom, logs := runChromium(t, bin, url+c.hash, "--dump-dom")
+		dom, logs := runChromium(t, bin, url+c.hash, "--virtual-time-budget=5000", "--dump-dom")
 		if !strings.Contains(dom, `data-rendered="yes"`) {
 			t.Errorf("%s: the script did not run to its end", c.hash)
 		}
@@ -121,7 +121,7 @@ func TestReportInChromium(t *testing.T) {
 		}
 	}
 	shot := filepath.Join(dir, "report.png")
-	runChromium(t, bin, url, "--window-size=1200,1500", "--hide-scrollbars", "--screenshot="+shot)
+	runChromium(t, bin, url, "--window-size=1200,2300", "--hide-scrollbars", "--screenshot="+shot)
 	png, err := os.ReadFile(shot)
 	if err != nil || len(png) < 10000 || !bytes.HasPrefix(png, []byte("\x89PNG")) {
 		t.Fatalf("screenshot: %d bytes, %v", len(png), err)
