@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/planmap/planmap/extract/layout"
 )
@@ -151,13 +152,20 @@ func describeUnknown(data []byte) string {
 			case hasPrefixFold(n, "ppt/"):
 				return "PowerPoint presentation (.pptx), not a Word document" + tail
 			case n == "mimetype":
-				if mt := zipPart(data, "mimetype", 256); bytes.Contains(mt, []byte("opendocument.text")) {
-					return "OpenDocument text (.odt): save it as .docx or PDF" + tail
+				mt := string(zipPart(data, "mimetype", 256))
+				for _, k := range []struct{ mime, kind string }{
+					{"opendocument.text", "OpenDocument text (.odt) that cannot be read"},
+					{"opendocument.spreadsheet", "OpenDocument spreadsheet (.ods), not a text document: save it as .xlsx"},
+					{"opendocument.presentation", "OpenDocument presentation (.odp), not a text document"},
+				} {
+					if strings.Contains(mt, k.mime) {
+						return k.kind + tail
+					}
 				}
-				return "OpenDocument file, not a Word document" + tail
+				return "OpenDocument file, not a text document" + tail
 			}
 		}
-		return "ZIP archive that is not a Word document" + tail
+		return "ZIP archive that is not a Word, Excel or OpenDocument text document" + tail
 	}
 	if kind := binaryKind(data[:min(len(data), sniffLen)]); kind != "" {
 		if kind[len(kind)-5:] == "image" {

@@ -102,6 +102,11 @@ func Convert(ctx context.Context, format layout.Format, data []byte, opt Options
 	if !ok {
 		return nil, layout.Errorf(layout.StatusUnsupported, "format %q is not converted by LibreOffice", format)
 	}
+	if format == layout.RTF {
+		if n := rtfOpenGroups(data); n > 0 {
+			return nil, layout.Errorf(layout.StatusCorrupt, "truncated: the RTF file ends with %d groups ({…}) still open", n)
+		}
+	}
 	prog, err := Find()
 	if err != nil {
 		return nil, layout.Errorf(layout.StatusUnsupported, "%s files are read through LibreOffice, which is not installed: %s, or save the file as .docx or PDF", name.words, Install)

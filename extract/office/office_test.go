@@ -169,16 +169,30 @@ func TestWithoutLibreOffice(t *testing.T) {
 func TestDamagedFiles(t *testing.T) {
 	needSoffice(t)
 	rtf := saveAs(t, "rtf")
-	for name, data := range map[string][]byte{
-		"truncated.rtf": rtf[:len(rtf)/2],
-		"binary.rtf":    []byte("{\\rtf1 \x00\x01\x02\x03 not rich text"),
+	for _, c := range []struct {
+		name, data, says string
+	}{
+		{"truncated.rtf", string(rtf[:len(rtf)/2]), "truncated"},
+		{"unclosed.rtf", "{\\rtf1 \\ansi hello world", "truncated"},
 	} {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-		_, err := office.Convert(ctx, layout.RTF, data, office.Options{})
+		_, err := office.Convert(ctx, layout.RTF, []byte(c.data), office.Options{})
 		cancel()
-		if layout.StatusOf(err) != layout.StatusCorrupt || !strings.Contains(err.Error(), "LibreOffice could not read") {
-			t.Errorf("%s: %v, want corrupt", name, err)
+		if layout.StatusOf(err) != layout.StatusCorrupt || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s: %v, want corrupt saying %q", c.name, err, c.says)
 		}
+	}
+	// a compound file with a WordDocument stream that is not one: only
+	// LibreOffice can tell
+	fake := corpustest.CFB(corpustest.Stream{Name: "WordDocument", Data: make([]byte, 4096)})
+	if f := corpus.Identify(fake); f != layout.DOC {
+		t.Fatalf("identified as %s", f)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	_, err := office.Convert(ctx, layout.DOC, fake, office.Options{})
+	if layout.StatusOf(err) != layout.StatusCorrupt || !strings.Contains(err.Error(), "LibreOffice could not read this Word 97-2003 (.doc) file") {
+		t.Errorf("fake .doc: %v, want corrupt from LibreOffice", err)
 	}
 }
 
@@ -225,6 +239,31 @@ func TestNotesThroughLibreOffice(t *testing.T) {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: missing %q in\n%s", c.format, w, got)
 			}
+		}
+	}
+}
+
+// TestTruncatedRTF: an RTF file cut short (groups left open) is corrupt
+// before LibreOffice is started, with or without it; a whole one, with
+// escaped braces and binary data that holds brace bytes, is not.
+func TestTruncatedRTF(t *testing.T) {
+	t.Setenv(office.EnvSoffice, filepath.Join(t.TempDir(), "no-soffice-here"))
+	whole := "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\pard Braces \\{ and \\} in text.{\\*\\blipuid {\\bin4 {{{{}}\\par}"
+	for _, c := range []struct {
+		name string
+		data string
+		want layout.Status
+	}{
+		{"whole", whole, layout.StatusUnsupported}, // reaches the converter, which is absent
+		{"cut inside the body", whole[:len(whole)-8], layout.StatusCorrupt},
+		{"cut inside the font table", whole[:20], layout.StatusCorrupt},
+	} {
+		_, err := office.Convert(context.Background(), layout.RTF, []byte(c.data), office.Options{})
+		if layout.StatusOf(err) != c.want {
+			t.Errorf("%s: %v, want %s", c.name, err, c.want)
+		}
+		if c.want == layout.StatusCorrupt && !strings.Contains(err.Error(), "truncated") {
+			t.Errorf("%s: %v does not say truncated", c.name, err)
 		}
 	}
 }
