@@ -3,7 +3,9 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +14,8 @@ import (
 	"time"
 
 	"github.com/planmap/planmap/corpus/corpustest"
+	"github.com/planmap/planmap/export/store"
+	"github.com/planmap/planmap/export/store/storetest"
 )
 
 // The store's end-to-end tests: real files, a real SQLite file or
@@ -145,7 +149,11 @@ func TestChangedFileIsANewVersion(t *testing.T) {
 	if s := importInto(t, dsn, dir); !strings.Contains(s, "0 new, 0 changed, 3 unchanged, 0 missing; read 0, reused 3") {
 		t.Fatalf("unchanged import: %s", s)
 	}
-	copyFile(t, corpustest.Sample(t, "oxfordshire-executive-2005-03-15-social-inclusion.html"), filepath.Join(dir, "b.html"))
+	// b.html revised: the same plan with a note appended
+	revised := append(readFile(t, filepath.Join(dir, "b.html")), []byte("\n<!-- revised -->\n")...)
+	if err := os.WriteFile(filepath.Join(dir, "b.html"), revised, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Remove(filepath.Join(dir, "a.html")); err != nil {
 		t.Fatal(err)
 	}
@@ -158,5 +166,190 @@ func TestChangedFileIsANewVersion(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("status lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// storedFiles counts the files a store has recorded, or -1 when it cannot
+// be read yet.
+func storedFiles(dsn string) int {
+	s, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		return -1
+	}
+	defer s.Close()
+	counts, err := s.Status(context.Background())
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, c := range counts {
+		if c.What == "files" && c.State != "missing" {
+			n += c.N
+		}
+	}
+	return n
+}
+
+// distinctPDFs returns a folder of n distinct PDFs: the real documents
+// of ../shared, each copy with a different comment after its end, as
+// many a folder of downloads holds (the same report saved twice with one
+// byte changed is two documents).
+func distinctPDFs(t *testing.T, n int) string {
+	t.Helper()
+	src, err := filepath.Glob(filepath.Join(corpustest.Shared(t, "bench/real-docs"), "*.pdf"))
+	if err != nil || len(src) == 0 {
+		t.Skip("no PDFs in ../shared/bench/real-docs")
+	}
+	dir := filepath.Join(t.TempDir(), "pdfs")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		b := readFile(t, src[i%len(src)])
+		b = append(b, []byte("\n% planmap copy "+itoa(i)+"\n")...)
+		name := strings.TrimSuffix(filepath.Base(src[i%len(src)]), ".pdf") + "-" + itoa(i) + ".pdf"
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestKilledImportResumes: an import killed (SIGKILL) once it has stored
+// some documents and not all, then run again, gives the export of a clean
+// run: what was committed stays, the rest is read by the second run.
+func TestKilledImportResumes(t *testing.T) {
+	n := 8
+	if raceBuild {
+		n = 4
+	}
+	dir := distinctPDFs(t, n)
+	dsn := filepath.Join(t.TempDir(), "planmap.db")
+	cmd := command("import", "-q", "--workers", "1", "--db", dsn, dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	waitFor(5*time.Minute, func() bool { stored = storedFiles(dsn); return stored > 0 })
+	cmd.Process.Kill() // SIGKILL: no chance to tidy up
+	cmd.Wait()
+	stored = storedFiles(dsn)
+	if stored <= 0 || stored >= n {
+		t.Fatalf("the import was killed with %d of %d documents stored; the test needs some and not all", stored, n)
+	}
+	t.Logf("killed with %d of %d documents stored", stored, n)
+	s := importInto(t, dsn, dir)
+	if !strings.Contains(s, "read "+itoa(n-stored)+", reused "+itoa(stored)) {
+		t.Errorf("the second import should read only the %d documents left: %s", n-stored, s)
+	}
+	sameJSONL(t, "export after kill and resume", exported(t, dsn), extracted(t, dir))
+}
+
+// TestTwoImportsAtOnce: two imports into one SQLite file at the same time
+// take turns; both finish and the store is whole.
+func TestTwoImportsAtOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	for _, p := range sampleInputs(t) {
+		copyFile(t, p, filepath.Join(dir, filepath.Base(p)))
+	}
+	dsn := filepath.Join(t.TempDir(), "planmap.db")
+	var wg sync.WaitGroup
+	results := make([]result, 2)
+	errs := make([]error, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = planmapE(5*time.Minute, "import", "-q", "--db", dsn, dir)
+		}()
+	}
+	wg.Wait()
+	for i := range 2 {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if results[i].code != exitOK {
+			t.Fatalf("import %d: exit %d\n%s", i+1, results[i].code, results[i].stderr)
+		}
+	}
+	sameJSONL(t, "export after two imports at once", exported(t, dsn), extracted(t, dir))
+}
+
+// TestWorkersOnPostgres: documents queued in PostgreSQL, three workers,
+// one killed (SIGKILL) while it holds a document: the other two take it
+// once its lease passes, and the export equals extract's.
+func TestWorkersOnPostgres(t *testing.T) {
+	n := 6
+	if raceBuild {
+		n = 3
+	}
+	dir := distinctPDFs(t, n)
+	dsn := storetest.Postgres(t)
+	if s := importInto(t, dsn, "--enqueue", dir); !strings.Contains(s, "queued "+itoa(n)+" for workers") {
+		t.Fatalf("enqueue: %s", s)
+	}
+	worker := func() *exec.Cmd {
+		return command("worker", "--db", dsn, "--until-idle", "--lease", "2s", "--workers", "1")
+	}
+	victim := worker()
+	if err := victim.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	holds := func() bool {
+		running, _ := s.Running(context.Background())
+		for _, w := range running {
+			if strings.Contains(w, "-"+itoa(victim.Process.Pid)+"-") {
+				return true
+			}
+		}
+		return false
+	}
+	var wg sync.WaitGroup
+	results := make([]result, 2)
+	errs := make([]error, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = planmapE(5*time.Minute, "worker", "--db", dsn, "--until-idle", "--lease", "2s", "--workers", "1")
+		}()
+	}
+	if !waitFor(2*time.Minute, holds) {
+		victim.Process.Kill()
+		victim.Wait()
+		wg.Wait()
+		t.Fatal("the first worker never claimed a document")
+	}
+	victim.Process.Kill() // mid-document: its claim is left behind
+	victim.Wait()
+	wg.Wait()
+	read := 0
+	for i := range 2 {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if results[i].code != exitOK {
+			t.Fatalf("worker %d: exit %d\n%s", i+2, results[i].code, results[i].stderr)
+		}
+		t.Logf("worker %d: %s", i+2, strings.TrimSpace(results[i].stderr))
+		f := strings.Fields(results[i].stderr)
+		for j := range f {
+			if f[j] == "documents" && j > 0 {
+				read += atoi(f[j-1])
+			}
+		}
+	}
+	if read < 1 {
+		t.Errorf("the two workers left read %d documents; the killed worker's at least was theirs", read)
+	}
+	sameJSONL(t, "export after three workers, one killed", exported(t, dsn), extracted(t, dir))
+	r := planmap(t, time.Minute, "status", "--db", dsn)
+	if !strings.Contains(r.stdout, "queue     done                 "+itoa(n)) {
+		t.Errorf("status after the workers:\n%s", r.stdout)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/planmap/planmap/corpus"
 	"github.com/planmap/planmap/export"
 	"github.com/planmap/planmap/export/store"
+	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/normalise"
 )
 
@@ -232,7 +233,7 @@ type importer struct {
 	stored   map[string]string // path → status of the stored reading reused
 	seen     map[string]bool   // content hashes queued by this import
 	counts   [3]int            // by store.Change
-	fresh    int               // documents read by this import
+	fresh    int               // documents read by this import (not duplicates)
 	reused   int               // documents whose stored reading was kept
 	queued   int
 	failed   int
@@ -260,10 +261,11 @@ func (im *importer) record(d *normalise.Document) {
 	}
 	im.recorded++
 	im.counts[ch]++
-	if fresh {
-		im.fresh++
-	} else {
+	switch {
+	case !fresh:
 		im.reused++
+	case d.Status != string(layout.StatusDuplicate):
+		im.fresh++
 	}
 	if failedStatus(status) && status != statusStored {
 		im.failed++

@@ -171,3 +171,21 @@ func (s *Store) Waiting(ctx context.Context, r Reader) (queued, running int, err
 	}
 	return queued, running, rows.Err()
 }
+
+// Running lists the workers holding a job now (lease or not).
+func (s *Store) Running(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT worker FROM queue WHERE state = 'running'")
+	if err != nil {
+		return nil, s.explain(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var w string
+		if err := rows.Scan(&w); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}

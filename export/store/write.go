@@ -226,9 +226,10 @@ func (s *Store) putFile(ctx context.Context, tx *sql.Tx, imp int64, seq int, d *
 		hash    string
 		version int
 		missing int
+		lastImp int64
 	)
-	err := tx.QueryRowContext(ctx, s.q("SELECT content_hash, version, missing FROM files WHERE path = ?"), d.File).
-		Scan(&hash, &version, &missing)
+	err := tx.QueryRowContext(ctx, s.q("SELECT content_hash, version, missing, import_id FROM files WHERE path = ?"), d.File).
+		Scan(&hash, &version, &missing, &lastImp)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		_, err = tx.ExecContext(ctx, s.q(`INSERT INTO files (path, name, content_hash, format, size, version, outcome,
@@ -261,8 +262,14 @@ func (s *Store) putFile(ctx context.Context, tx *sql.Tx, imp int64, seq int, d *
 		}
 		hash = d.ID
 	}
+	if lastImp > imp {
+		// a later import, running at the same time, saw it already: its
+		// position in that import stands
+		imp, seq = lastImp, -1
+	}
 	_, err = tx.ExecContext(ctx, s.q(`UPDATE files SET name = ?, content_hash = ?, format = ?, size = ?, version = ?, outcome = ?,
-		missing = 0, last_seen = ?, import_id = ?, seq = ? WHERE path = ?`), d.Name, hash, d.Format, d.Size, version, out, t, imp, seq, d.File)
+		missing = 0, last_seen = ?, import_id = ?, seq = CASE WHEN ? < 0 THEN seq ELSE ? END WHERE path = ?`),
+		d.Name, hash, d.Format, d.Size, version, out, t, imp, seq, seq, d.File)
 	return ch, err
 }
 
@@ -276,7 +283,9 @@ func (im *Import) Finish(ctx context.Context, newFiles, changed, unchanged int) 
 		return 0, s.explain(err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, s.q("SELECT path FROM files WHERE missing = 0 AND import_id <> ?"), im.ID)
+	// files seen last by an earlier import; a later one running at the
+	// same time may have seen files this one did not
+	rows, err := tx.QueryContext(ctx, s.q("SELECT path FROM files WHERE missing = 0 AND import_id < ?"), im.ID)
 	if err != nil {
 		return 0, s.explain(err)
 	}
