@@ -175,12 +175,20 @@ func FuzzIdentify(f *testing.F) {
 	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"))
 	f.Add([]byte("<p>a</p>\t<p>b</p>\n<p>c</p>\t<p>d</p>"))
 	f.Add([]byte("\xff\xfe<\x00h\x00"))
+	f.Add([]byte(`{\rtf1\ansi Action 1}`))
+	word := corpustest.CFB(corpustest.Stream{Name: "WordDocument", Data: wordFIB(0x0100)})
+	f.Add(word)
+	f.Add(word[:3000])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		switch Identify(data) {
-		case layout.PDF, layout.DOCX, layout.XLSX, layout.ODT, layout.HTML, layout.Text, layout.Unknown:
+		case layout.PDF, layout.DOCX, layout.XLSX, layout.ODT, layout.DOC, layout.RTF, layout.HTML, layout.Text, layout.Unknown:
 		default:
 			t.Fatal("not a format")
 		}
+		// the compound-file checks Read makes must not panic either
+		encryptedWord(data)
+		oleTruncated(data)
+		oleStreamCut(data, oleStream(data, "WordDocument"))
 	})
 }
 

@@ -267,3 +267,15 @@ func TestTruncatedRTF(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRTFGroups: counting an RTF file's open groups never panics, however
+// its \binN lengths lie.
+func FuzzRTFGroups(f *testing.F) {
+	f.Add([]byte(notesRTF))
+	f.Add([]byte("{\\rtf1{\\bin99999999999999999999 x}"))
+	f.Add([]byte("{\\rtf1{\\bin9223372036854775807 x}"))
+	f.Add([]byte("{\\rtf1\\"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		office.OpenGroups(data)
+	})
+}

@@ -45,6 +45,10 @@ func rtfOpenGroups(data []byte) int {
 					k++
 				}
 				if err == nil && n > 0 {
+					if n > len(data)-k {
+						// the binary data runs past the end: cut short
+						return max(depth, 1)
+					}
 					k += n
 				}
 			}

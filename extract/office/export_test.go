@@ -1,0 +1,4 @@
+package office
+
+// OpenGroups exposes rtfOpenGroups to the fuzz target.
+var OpenGroups = rtfOpenGroups
