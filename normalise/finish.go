@@ -3,6 +3,8 @@ package normalise
 import (
 	"strconv"
 	"strings"
+
+	"github.com/planmap/planmap/normalise/themes"
 )
 
 // The last stages: every draft becomes an action with its leads resolved
@@ -58,11 +60,13 @@ func (n *normaliser) finish() {
 		for _, p := range a.Partners {
 			a.PartnerOrgs = append(a.PartnerOrgs, n.resolve(p))
 		}
-		text := strings.Join(append([]string{a.Text, a.Objective.Title}, a.Outcomes...), " ")
-		a.Themes, a.ThemeRules = n.opt.Themes.Classify(text)
-		if len(a.Themes) == 0 {
-			a.Themes = []string{"unclassified"}
-		}
+		a.Themes, a.ThemeEvidence = n.opt.Themes.ClassifyAction(themes.Action{
+			Text:      a.Text,
+			Objective: strings.TrimSpace(a.Objective.Code + " " + a.Objective.Title),
+			Leads:     append(append([]string{}, a.Leads...), a.LeadOrgs...),
+			Document:  n.plan.Meta.Title,
+		})
+		a.ThemeRules = themes.Rules(a.ThemeEvidence)
 		a.Region = n.plan.Meta.Region
 		n.plan.Actions = append(n.plan.Actions, *a)
 	}

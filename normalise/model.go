@@ -1,6 +1,9 @@
 package normalise
 
-import "github.com/planmap/planmap/normalise/places"
+import (
+	"github.com/planmap/planmap/normalise/places"
+	"github.com/planmap/planmap/normalise/themes"
+)
 
 // The action model: objective → action → milestone (with a due date) → lead
 // and partner organisations. JSON names are the public JSON Lines contract
@@ -51,8 +54,11 @@ type Action struct {
 	Priority   string      `json:"priority"`
 	Status     string      `json:"status,omitempty"`
 	Themes     []string    `json:"themes"`
-	// ThemeRules explains each theme: "theme: rule that fired".
-	ThemeRules []string `json:"theme_rules,omitempty"`
+	// ThemeRules explains each theme: "theme: rule that fired", with
+	// "(objective)", "(lead)" or "(document)" when the evidence is not the
+	// action's own words; ThemeEvidence is the same, field by field.
+	ThemeRules    []string          `json:"theme_rules,omitempty"`
+	ThemeEvidence []themes.Evidence `json:"theme_evidence,omitempty"`
 	// LeadOrgs and PartnerOrgs are the canonical organisations behind Leads
 	// and Partners, in the same order.
 	LeadOrgs    []string `json:"lead_orgs,omitempty"`

@@ -1,8 +1,15 @@
-// Package themes classifies an action's text under the themes of a
-// taxonomy, so that actions can be compared across regions, and says which
-// rule gave each theme. The taxonomy ships embedded (data/themes.csv);
-// --themes FILE replaces it. The format and the default themes are in
-// docs/themes.md.
+// Package themes classifies an action under the themes of a taxonomy, so
+// that actions can be compared across regions, and keeps the evidence for
+// each theme: the phrase matched, the rule, and whether it came from the
+// action's own words, its objective, its lead or its document's title.
+//
+// A theme is assigned from phrases in context, not from lone keywords:
+// a rule can be discarded by its neighbours ("funds" next to "terrorist"
+// is not funding; "difficult environments" is not the natural
+// environment), and the objective, lead and document only speak for an
+// action whose own words name no topic. The taxonomy ships embedded
+// (data/themes.csv); --themes FILE replaces it. The format, the default
+// themes and the measured precision and recall are in docs/themes.md.
 package themes
 
 import (
@@ -17,27 +24,52 @@ import (
 	"sync"
 )
 
-// Themes let actions be compared across regions: each action gets the
-// themes whose keywords it contains, with the rule that fired, so that a
-// classification can be explained and the taxonomy edited. The default
-// taxonomy is data/themes.csv; --themes FILE replaces it (same format, see
-// docs/themes.md).
-
 //go:embed data/themes.csv
 var defaultThemesCSV []byte
 
 // Unclassified is the theme of a text no rule matches.
 const Unclassified = "unclassified"
 
+// Kind says how much a rule's match counts for.
+type Kind int
+
+const (
+	// Topic: what the action is about (housing, health). Topic themes of
+	// the objective, lead and document apply to an action without one.
+	Topic Kind = iota
+	// Means: how the action is done (funding, data, partnership). Given
+	// from the action's own words only; leaves room for the objective's
+	// topic.
+	Means
+	// Weak: counts only when the same theme has other evidence.
+	Weak
+	// Lead: matched in the lead's name only ("Department for Education").
+	Lead
+)
+
+var kindNames = map[string]Kind{"": Topic, "topic": Topic, "means": Means, "weak": Weak, "lead": Lead}
+
+func (k Kind) String() string {
+	for n, v := range kindNames {
+		if v == k && n != "" {
+			return n
+		}
+	}
+	return "topic"
+}
+
 // Taxonomy is a set of themes with the rules that assign them.
 type Taxonomy struct {
 	themes []string // in file order
 	rules  []themeRule
+	order  map[string]int
 }
 
 type themeRule struct {
 	theme, pattern string
 	re             *regexp.Regexp
+	unless         *regexp.Regexp // nil: never discarded
+	kind           Kind
 }
 
 var (
@@ -71,45 +103,72 @@ func LoadTaxonomy(path string) (*Taxonomy, error) {
 	return readTaxonomy(f, path)
 }
 
-// readTaxonomy reads rows of theme,pattern; '#' starts a comment line and a
-// header row "theme,..." is skipped.
+// readTaxonomy reads rows of theme,pattern[,unless,kind]; '#' starts a
+// comment line. A first row "theme,pattern,..." is a header: when it names
+// more columns (unless, kind) they are read by name. Without such a header
+// a row is theme,pattern and any further commas belong to the pattern (the
+// format of files written before the optional columns existed).
 func readTaxonomy(in io.Reader, name string) (*Taxonomy, error) {
 	cr := csv.NewReader(in)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	t := &Taxonomy{}
-	seen := map[string]bool{}
-	line := 0
+	t := &Taxonomy{order: map[string]int{}}
+	col := map[string]int{}
+	first := true
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
-		line++
 		if err != nil {
 			return nil, fmt.Errorf("themes %s: %w", name, err)
 		}
+		line, _ := cr.FieldPos(0)
+		isFirst := first
+		first = false
 		if len(rec) < 2 {
 			continue
 		}
 		theme := strings.ToLower(strings.Join(strings.Fields(strings.TrimPrefix(rec[0], "\ufeff")), " "))
-		pattern := strings.TrimSpace(strings.Join(rec[1:], ","))
-		if line == 1 && theme == "theme" {
+		if isFirst && theme == "theme" {
+			for i, h := range rec {
+				col[strings.ToLower(strings.TrimSpace(h))] = i
+			}
+			if len(rec) == 2 {
+				col = map[string]int{}
+			}
 			continue
+		}
+		pattern := strings.TrimSpace(strings.Join(rec[1:], ","))
+		unless, kind := "", ""
+		if len(col) > 0 {
+			pattern = field(rec, col, "pattern")
+			unless = field(rec, col, "unless")
+			kind = strings.ToLower(field(rec, col, "kind"))
 		}
 		if theme == "" || pattern == "" {
 			continue
 		}
-		re, err := compileThemePattern(pattern)
-		if err != nil {
+		r := themeRule{theme: theme, pattern: pattern}
+		if r.re, err = compileThemePattern(pattern); err != nil {
 			return nil, fmt.Errorf("themes %s: line %d: pattern %q: %w", name, line, pattern, err)
 		}
-		if !seen[theme] {
-			seen[theme] = true
+		if unless != "" {
+			if r.unless, err = regexp.Compile("(?i)" + unless); err != nil {
+				return nil, fmt.Errorf("themes %s: line %d: unless %q: %w", name, line, unless, err)
+			}
+		}
+		k, ok := kindNames[kind]
+		if !ok {
+			return nil, fmt.Errorf("themes %s: line %d: kind %q: want topic, means, weak or lead", name, line, kind)
+		}
+		r.kind = k
+		if _, ok := t.order[theme]; !ok {
+			t.order[theme] = len(t.themes)
 			t.themes = append(t.themes, theme)
 		}
-		t.rules = append(t.rules, themeRule{theme: theme, pattern: pattern, re: re})
+		t.rules = append(t.rules, r)
 	}
 	if len(t.rules) == 0 {
 		return nil, fmt.Errorf("themes %s: no theme,pattern rows", name)
@@ -117,11 +176,19 @@ func readTaxonomy(in io.Reader, name string) (*Taxonomy, error) {
 	return t, nil
 }
 
+func field(rec []string, col map[string]int, name string) string {
+	i, ok := col[name]
+	if !ok || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
 // compileThemePattern turns "employ*" into a word-boundary match of any
-// word starting "employ", "young people" into the phrase with any spacing,
-// and "/re/" into the regular expression itself; all ignore case. An
-// all-capital keyword ("NHS", "GP") matches capitals only, so that
-// acronyms do not match ordinary words.
+// word starting "employ", "young people" or "anti-poverty" into the words
+// with any spaces or hyphens between them, and "/re/" into the regular
+// expression itself; all ignore case. An all-capital keyword ("NHS", "GP")
+// matches capitals only, so that acronyms do not match ordinary words.
 func compileThemePattern(p string) (*regexp.Regexp, error) {
 	if len(p) > 2 && strings.HasPrefix(p, "/") && strings.HasSuffix(p, "/") {
 		return regexp.Compile("(?i)" + p[1:len(p)-1])
@@ -129,7 +196,7 @@ func compileThemePattern(p string) (*regexp.Regexp, error) {
 	stem := strings.HasSuffix(p, "*")
 	word := strings.TrimSuffix(p, "*")
 	var parts []string
-	for _, w := range strings.Fields(word) {
+	for _, w := range strings.FieldsFunc(word, func(r rune) bool { return r == ' ' || r == '-' || r == '\t' }) {
 		parts = append(parts, regexp.QuoteMeta(w))
 	}
 	if len(parts) == 0 {
@@ -162,48 +229,3 @@ func isAllCaps(s string) bool {
 
 // Themes lists the taxonomy's themes in file order.
 func (t *Taxonomy) Themes() []string { return append([]string(nil), t.themes...) }
-
-// Classify returns the themes of a text and, for each, the rule that fired
-// ("housing: matched 'homeless*' in 'homelessness'"). Themes come in
-// taxonomy order; a text no rule matches gets "unclassified".
-func (t *Taxonomy) Classify(text string) (themes, rules []string) {
-	if t == nil {
-		t = DefaultTaxonomy()
-	}
-	done := map[string]bool{}
-	for _, r := range t.rules {
-		if done[r.theme] {
-			continue
-		}
-		m := r.re.FindString(text)
-		if m == "" {
-			continue
-		}
-		done[r.theme] = true
-		rule := fmt.Sprintf("%s: matched '%s'", r.theme, r.pattern)
-		if !strings.EqualFold(m, r.pattern) {
-			rule += fmt.Sprintf(" in '%s'", m)
-		}
-		themes = append(themes, r.theme)
-		rules = append(rules, rule)
-	}
-	if len(themes) == 0 {
-		return []string{Unclassified}, []string{Unclassified + ": no rule matched"}
-	}
-	// Report in the taxonomy's theme order.
-	order := map[string]int{}
-	for i, th := range t.themes {
-		order[th] = i
-	}
-	sortThemes(themes, rules, order)
-	return themes, rules
-}
-
-func sortThemes(themes, rules []string, order map[string]int) {
-	for i := 1; i < len(themes); i++ {
-		for j := i; j > 0 && order[themes[j]] < order[themes[j-1]]; j-- {
-			themes[j], themes[j-1] = themes[j-1], themes[j]
-			rules[j], rules[j-1] = rules[j-1], rules[j]
-		}
-	}
-}

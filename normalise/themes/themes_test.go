@@ -26,8 +26,9 @@ func TestClassify(t *testing.T) {
 		{"Implement the Regional Reducing Offending Delivery Plan", []string{"crime and safety"}},
 		{"Encourage a concerted regional approach to climate change adaptation and mitigation", []string{"environment"}},
 		{"Develop a regional approach to tackling financial exclusion", []string{"poverty and income"}},
-		{"Promote diversity in the workplace", []string{"equality and cohesion"}},
-		{"Promote volunteering as an integral element of sustainable communities", []string{"community and voluntary sector", "environment"}},
+		{"Promote diversity in the workplace", []string{"work and skills", "equality and cohesion"}},
+		// "Sustainable communities" are not the natural environment.
+		{"Promote volunteering as an integral element of sustainable communities", []string{"community and voluntary sector"}},
 		{"Create a region-wide Community Development Finance Fund", []string{"community and voluntary sector", "funding"}},
 		{"Increase accommodation provision for Gypsies and Travellers", []string{"housing", "equality and cohesion"}},
 		{"Support SEEDA in its work of: developing a rural ICT strategy", []string{"transport and access", "partnership and governance"}},
