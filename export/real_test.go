@@ -94,6 +94,24 @@ func TestRealWorkbook(t *testing.T) {
 			t.Errorf("%s analysed %d times", doc, n)
 		}
 	}
+	// Every action's themes come with their evidence, one line each.
+	ar, _ := f.GetRows(sheetActions)
+	ti, ei := columnIndex(actionColumns, "Themes"), columnIndex(actionColumns, "Theme evidence")
+	for _, r := range ar[1:] {
+		if len(r) <= ei {
+			t.Fatalf("Actions row %q has no theme evidence", r[0])
+		}
+		themes, lines := strings.Split(r[ti], "; "), strings.Split(r[ei], "\n")
+		if len(themes) != len(lines) {
+			t.Errorf("%s: themes %q, evidence %q", r[0], themes, lines)
+			continue
+		}
+		for i, l := range lines {
+			if !strings.HasPrefix(l, themes[i]+": ") {
+				t.Errorf("%s: evidence %q does not explain %q", r[0], l, themes[i])
+			}
+		}
+	}
 	// Real findings: three rows to compare at region level (East of
 	// England; South East with Milton Keynes and Oxfordshire; Scotland, a
 	// nation and a region), gaps of several types.

@@ -338,7 +338,7 @@ func (ds *dataset) actionsTable() *table {
 		n += len(d.actions)
 	}
 	return &table{
-		sheet: sheetActions, file: "actions.csv", name: "Actions", linkCol: 19, heatFrom: -1, n: n,
+		sheet: sheetActions, file: "actions.csv", name: "Actions", linkCol: columnIndex(actionColumns, "File"), heatFrom: -1, n: n,
 		cols: actionColumns,
 		rows: func(yield func(row) bool) {
 			for _, d := range ds.docs {
@@ -356,15 +356,29 @@ var actionColumns = []column{txt("Action ID", 30), wrap("Region", 24), txt("Docu
 	wrap("Objective title", 40), txt("Ref", 8), wrap("Action", 70), wrap("Due", 20), date("Due start"),
 	date("Due end"), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Partners", 36),
 	wrap("Partner organisations", 36), wrap("Outcomes", 50), txt("Priority", 12), txt("Status", 12),
-	wrap("Themes", 30), num("Milestones"), txt("File", 40), pageCol(), num("Table"), num("Row"),
-	txt("In analysis", 11)}
+	wrap("Themes", 30), wrap("Theme evidence", 50), num("Milestones"), txt("File", 40), pageCol(), num("Table"),
+	num("Row"), txt("In analysis", 11)}
 
+// columnIndex is the position of a named column, so that a link column
+// follows the columns added before it.
+func columnIndex(cols []column, name string) int {
+	for i, c := range cols {
+		if c.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// actionValues is one Actions row. Theme evidence is one line per theme:
+// the phrase and rule that gave it, and where the phrase was found when
+// not in the action's own words (normalise/themes, docs/themes.md).
 func actionValues(d *docView, i int) []any {
 	a := &d.actions[i]
 	return []any{d.ids[i], d.region, d.Name, a.Objective.Code, a.Objective.Title, a.Ref, a.Text, a.Due.Text,
 		a.Due.Start, a.Due.End, join(a.Leads), join(orgNames(a.Leads, a.LeadOrgs)), join(a.Partners),
 		join(orgNames(a.Partners, a.PartnerOrgs)), strings.Join(a.Outcomes, "\n"), a.Priority, a.Status,
-		join(actionThemes(*a)), len(a.Milestones), a.Source.File, pageOrNil(a.Source.Page),
+		join(actionThemes(*a)), strings.Join(a.ThemeRules, "\n"), len(a.Milestones), a.Source.File, pageOrNil(a.Source.Page),
 		pageOrNil(a.Source.Table), pageOrNil(a.Source.Row), d.inAnalysis()}
 }
 

@@ -60,10 +60,11 @@
 //     a due cell, the date inside a sentence); a date printed without a
 //     year takes the year of the document's period. An action with no due
 //     and no milestones takes the date in its own words (finish.go).
-//  6. Themes. Each action's text, objective and outcomes are classified
-//     by the package themes, through the Taxonomy, with the rule that
-//     fired; then actions get their stable IDs and the plan lists the
-//     organisations it names (finish.go).
+//  6. Themes. Each action is classified by the package themes, through
+//     the Taxonomy: its own words first, then its objective, its leads and
+//     the document's title as weaker evidence, each theme with the phrase
+//     and rule that gave it; then actions get their stable IDs and the plan
+//     lists the organisations it names (finish.go).
 //
 // # Subpackages
 //

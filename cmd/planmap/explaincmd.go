@@ -13,15 +13,17 @@ import (
 	"github.com/planmap/planmap/normalise"
 )
 
-const explainHelp = `Usage: planmap explain [--columns FILE] [--orgs FILE] [--json] FILE
+const explainHelp = `Usage: planmap explain [--columns FILE] [--orgs FILE] [--themes FILE] [--json] FILE
 
 Shows why planmap read a document the way it did. For each table: its
 header row, every column's role with its score and the evidence for it
 (the header's words, what share of its cells read as dates, organisations,
 verb clauses, status words or reference codes), and whether the table was
 read as an action table and why. Then the actions found, each with where
-it came from (table and row, or the list or sentence that committed it)
-and its lead.
+it came from (table and row, or the list or sentence that committed it),
+its lead, and its themes with the evidence for each: the phrase and the
+taxonomy rule that matched, and "(objective)", "(lead)" or "(document)"
+when the phrase was not in the action's own words.
 
 A column read wrongly can be fixed for a whole batch without code:
 --columns FILE is a CSV of "header text,role" (roles: action, lead,
@@ -31,6 +33,7 @@ ref, objective, none); give the same file to planmap extract --columns.
 Options:
   --columns FILE  fix column roles by header text
   --orgs FILE     more organisation names (as planmap extract --orgs)
+  --themes FILE   theme taxonomy to use instead of the built-in one
   --json          the decisions and actions as JSON
 `
 
@@ -40,6 +43,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("explain")
 	columns := fs.String("columns", "", "")
 	orgs := fs.String("orgs", "", "")
+	themesFile := fs.String("themes", "", "")
 	asJSON := fs.Bool("json", false, "")
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
@@ -56,7 +60,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	file := rest[0]
-	opt, err := normalise.LoadOptions(*orgs, "", "")
+	opt, err := normalise.LoadOptions(*orgs, *themesFile, "")
 	if err == nil {
 		opt.Columns, err = normalise.LoadColumns(*columns)
 	}
@@ -158,6 +162,9 @@ func printExplain(w io.Writer, file string, plan *normalise.Plan) {
 			lead += " — " + a.LeadWhy
 		}
 		fmt.Fprintf(w, "  %-22s %s  (lead: %s)\n", where, clip(a.Text, 80), lead)
+		if len(a.ThemeRules) > 0 {
+			fmt.Fprintf(w, "  %-22s themes: %s\n", "", strings.Join(a.ThemeRules, "; "))
+		}
 	}
 }
 

@@ -26,6 +26,8 @@ func TestExplainAndColumns(t *testing.T) {
 		`header "Lead organisation" → lead`,
 		`header "Milestone(s) completion" → due`,
 		"(lead: Jobcentre Plus — printed in the lead column of table",
+		// Each action's themes with their evidence.
+		"themes: poverty and income: matched 'benefits'; work and skills: matched 'working age'",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("explain output lacks %q", want)
