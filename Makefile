@@ -80,7 +80,7 @@ fuzz:
 # report in its browser test.
 tools:
 	@SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium
+	$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends poppler-utils poppler-data qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium
 
 # The analyst's workbook across every plan in ../shared (exit code 3 is
 # expected: its data files are reported as unsupported), then, when

@@ -25,8 +25,10 @@ import (
 //     too), as Type 3 fonts name their glyphs;
 //  3. composite (CID) fonts: a UCS-2 CMap gives Unicode itself; with
 //     Identity-H, the embedded TrueType font's cmap (through /CIDToGIDMap)
-//     or its glyph names; otherwise one U+FFFD per code, never per byte,
-//     which the garbled-page check counts.
+//     or its glyph names, then the Adobe collection the font names
+//     (cidcoll.go); otherwise one U+FFFD per code, never per byte, which
+//     the garbled-page check counts, and a page warning says what was
+//     missing.
 
 // fontText is a font's code → text table, built once per font.
 type fontText struct {
@@ -34,6 +36,10 @@ type fontText struct {
 	simple  *[256]string   // simple fonts: encoding with differences
 	ucs2    bool           // composite font whose codes are UTF-16 units
 	cidText map[int]string // composite fonts: CID → text from the embedded font
+	coll    []rune         // composite fonts: the Adobe collection's CID → Unicode
+	// lack says, for a composite font whose codes nothing maps, what
+	// would have (a page warning names it)
+	lack string
 }
 
 // maxCMapEntries bounds a ToUnicode map (a hostile range could claim
@@ -53,7 +59,22 @@ func newFontText(v lpdf.Value, name string, twoByte bool) *fontText {
 		if strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16") {
 			ft.ucs2 = true
 		} else if ft.toUni == nil {
-			ft.cidText = embeddedCIDText(v.Key("DescendantFonts").Index(0))
+			d := v.Key("DescendantFonts").Index(0)
+			ft.cidText = embeddedCIDText(d)
+			identity := enc == "Identity-H" || enc == "Identity-V"
+			ord := d.Key("CIDSystemInfo").Key("Ordering").RawString()
+			if identity && knownCollections[ord] {
+				ft.coll = cidCollection(ord)
+			}
+			switch {
+			case ft.cidText != nil || ft.coll != nil:
+			case identity && knownCollections[ord]:
+				ft.lack = "no ToUnicode map, and the Adobe-" + ord + " table is not installed (poppler-data)"
+			case identity:
+				ft.lack = "no ToUnicode map and no embedded TrueType font to read"
+			default:
+				ft.lack = "no ToUnicode map, and CMap " + enc + " is not read"
+			}
 		}
 		return ft
 	}
@@ -80,6 +101,9 @@ func (ft *fontText) text(n int, twoByte bool) (string, bool) {
 	}
 	if t, ok := ft.cidText[n]; ok {
 		return t, true
+	}
+	if n < len(ft.coll) && ft.coll[n] > 0 {
+		return string(ft.coll[n]), true
 	}
 	return "\ufffd", false
 }

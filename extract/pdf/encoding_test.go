@@ -136,7 +136,7 @@ func TestFontText(t *testing.T) {
 // rather than read as text.
 func TestCIDFontWithoutAnyMap(t *testing.T) {
 	font := "<< /Type /Font /Subtype /Type0 /BaseFont /MSGothic /Encoding /Identity-H /DescendantFonts [5 0 R] >>"
-	objs := []string{"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MSGothic /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>"}
+	objs := []string{"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MSGothic /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"}
 	line := "<" + strings.Repeat("3042304430463048304A", 3) + ">"
 	var content strings.Builder
 	for i := 0; i < 4; i++ {
@@ -157,7 +157,32 @@ func TestCIDFontWithoutAnyMap(t *testing.T) {
 		}
 	}
 	_, err = Extract(context.Background(), data, Options{})
-	if err == nil || !strings.Contains(err.Error(), "garbled") {
-		t.Errorf("got %v, want the garbled text layer reported", err)
+	if err == nil || !strings.Contains(err.Error(), "garbled") || !strings.Contains(err.Error(), "MSGothic (no ToUnicode map and no embedded TrueType font to read)") {
+		t.Errorf("got %v, want the garbled text layer reported, naming the font", err)
+	}
+}
+
+// TestAdobeCollection: an Identity-H font of the Adobe-Japan1 collection
+// without a ToUnicode map reads through the collection's public table
+// when poppler-data has installed it; without it, the page warns that
+// the table is missing.
+func TestAdobeCollection(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPro-Regular /Encoding /Identity-H /DescendantFonts [5 0 R] >>"
+	objs := []string{"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPro-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /DW 1000 >>"}
+	// CIDs 842-845 are ぁあぃい in Adobe-Japan1; then the plan text in Helvetica
+	content := "BT /F1 12 Tf 72 700 Td <034A034B034C034D> Tj ET"
+	data := fontPDF(font, objs, content)
+	if cidCollection("Japan1") == nil {
+		doc, err := Extract(context.Background(), data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Warnings) != 1 || !strings.Contains(doc.Warnings[0], "page 1: 4 characters unreadable in font KozMinPro-Regular (no ToUnicode map, and the Adobe-Japan1 table is not installed") {
+			t.Errorf("without poppler-data: warnings %q, want one naming the missing table", doc.Warnings)
+		}
+		t.Skip("poppler-data is not installed: the Adobe-Japan1 table cannot be read")
+	}
+	if got := lineTexts(t, data); got != "ぁあぃい" {
+		t.Errorf("got %q, want ぁあぃい", got)
 	}
 }

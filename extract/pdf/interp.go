@@ -72,6 +72,9 @@ type interp struct {
 	depth  int
 	forms  int // form XObjects drawn so far on this page (a budget)
 	codes  []string
+	// unmapped counts, per font and reason, the codes no source could
+	// turn into text (see fontText.lack)
+	unmapped map[string]int
 }
 
 // rawGlyph is a glyph in PDF user space, before the page's rotation: the
@@ -142,8 +145,15 @@ func (in *interp) run(strm, res lpdf.Value, g gstate) {
 			x1, y1 := trm.apply(adv, g.rise)
 			ux, uy := trm[2]*g.size, trm[3]*g.size
 			if g.mode != 7 && len(in.glyphs) < maxGlyphs {
+				t := f.decode(c)
+				if t == "\ufffd" && f.text.lack != "" {
+					if in.unmapped == nil {
+						in.unmapped = map[string]int{}
+					}
+					in.unmapped[f.name+" ("+f.text.lack+")"]++
+				}
 				in.glyphs = append(in.glyphs, rawGlyph{
-					text: f.decode(c), font: f.name,
+					text: t, font: f.name,
 					size: math.Hypot(ux, uy),
 					x0:   x0, y0: y0, x1: x1, y1: y1, ux: ux, uy: uy,
 					asc: 0.8, desc: 0.2,

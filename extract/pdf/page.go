@@ -60,6 +60,7 @@ func (d *docReader) page(n int) (pt *pageText, err error) {
 	pt.Rulings = rulings(in.segs, pm, w, h)
 	pt.Words, pt.Lines = wordsAndLines(pt.Glyphs)
 	pt.Rotated = rotatedLines(in.glyphs, pm, w, h)
+	pt.Unmapped = in.unmapped
 	return pt, nil
 }
 

@@ -204,6 +204,7 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 		return nil, &layout.Error{Status: layout.StatusTimeout, Err: ctx.Err()}
 	}
 	glyphs, failed, readable := 0, 0, 0
+	lack := "" // why some font's text could not be read, for the error
 	var firstErr *layout.Error
 	for _, p := range d.pages {
 		if p.tableErr != nil {
@@ -218,6 +219,19 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 			continue
 		}
 		glyphs += p.glyphs
+		if p.text != nil {
+			fonts := make([]string, 0, len(p.text.Unmapped))
+			for f := range p.text.Unmapped {
+				fonts = append(fonts, f)
+			}
+			sort.Strings(fonts)
+			for _, f := range fonts {
+				if lack == "" {
+					lack = ": font " + f
+				}
+				d.warnings = append(d.warnings, fmt.Sprintf("page %d: %d characters unreadable in font %s", p.n, p.text.Unmapped[f], f))
+			}
+		}
 		if p.garbled {
 			d.warnings = append(d.warnings, fmt.Sprintf("page %d: %s (mostly unmapped, control or private-use characters)", p.n, layout.WarnGarbled))
 		} else if p.glyphs > 0 {
@@ -231,7 +245,7 @@ func read(ctx context.Context, data []byte, opt Options) (*docRead, error) {
 		return nil, &layout.Error{Status: layout.StatusNoText, Err: errors.New("no text layer (scanned?); OCR is not supported yet")}
 	}
 	if readable == 0 {
-		return nil, &layout.Error{Status: layout.StatusNoText, Err: errors.New("the text layer is garbled on every page (fonts without a usable character map?)")}
+		return nil, &layout.Error{Status: layout.StatusNoText, Err: errors.New("the text layer is garbled on every page (fonts without a usable character map?)" + lack)}
 	}
 	return d, nil
 }

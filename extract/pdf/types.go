@@ -82,5 +82,8 @@ type pageText struct {
 	// upright page, one line of one word per run (rotated.go): kept out
 	// of Lines, read into ruled tables' cells and into blocks of its own.
 	Rotated []Line
-	Rulings []Ruling
+	// Unmapped counts the characters, per font, that no map turned into
+	// text, with the reason (a page warning)
+	Unmapped map[string]int
+	Rulings  []Ruling
 }
