@@ -3,8 +3,11 @@
 // glyphs → words → lines → rulings → cells → tables → blocks.
 //
 // Files: lexer.go and interp.go walk content streams (glyphs and paths),
-// fonts.go reads fonts, page.go puts a page upright (readPage), words.go
-// builds words and lines; tables.go and its siblings find tables;
+// fonts.go reads fonts and encoding.go their text (ToUnicode, encodings
+// and glyph names from glyphnames.go, embedded fonts, the Adobe
+// collections in cidcoll.go), page.go puts a page upright (readPage),
+// words.go builds words and lines, bidi.go puts right-to-left text in
+// reading order, rotated.go reads text set in other directions; tables.go and its siblings find tables;
 // furniture.go, blocks.go and order.go build paragraphs, headings and list
 // items in reading order; join.go joins tables across pages; pdf.go is the
 // public API and runs pages in parallel.
