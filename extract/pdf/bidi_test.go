@@ -52,3 +52,16 @@ func TestRightToLeftLines(t *testing.T) {
 		}
 	}
 }
+
+// TestRightToLeftPDF: a Hebrew line as a PDF draws it (glyphs left to
+// right on the page, here through /Differences glyph names) reads in
+// logical order, its number kept left to right.
+func TestRightToLeftPDF(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [1 /afii57689 /lamed /afii57669 /finalmem /uni05DB] >> >>"
+	// שלום 2010 לכולם drawn from the left: םלוכל 2010 םולש
+	content := `BT /F1 12 Tf 72 700 Td (\004\002\003\005\002 2010 \004\003\002\001) Tj ET`
+	got := lineTexts(t, fontPDF(font, nil, content))
+	if want := "שלום 2010 לכולם"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

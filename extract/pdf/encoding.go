@@ -172,6 +172,9 @@ func glyphText(name string, zapf bool) string {
 	}
 	var b strings.Builder
 	for _, part := range strings.Split(name, "_") {
+		if part == "" { // "a_", "_": a fuzzer's finding
+			return ""
+		}
 		if zapf {
 			if r, ok := zapfRunes[part]; ok {
 				b.WriteRune(r)
@@ -179,10 +182,6 @@ func glyphText(name string, zapf bool) string {
 			}
 		}
 		if r, ok := aglRunes[part]; ok {
-			b.WriteRune(r)
-			continue
-		}
-		if r, ok := zapfRunes[part]; ok && zapf {
 			b.WriteRune(r)
 			continue
 		}

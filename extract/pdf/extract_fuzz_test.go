@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +62,21 @@ func FuzzRepair(f *testing.F) {
 		}
 		xrefSuspect(fixed)
 		truncated(fixed)
+	})
+}
+
+// FuzzFontText: the ToUnicode parser, glyph names and the bidi reordering
+// on arbitrary input never panic, and reordering keeps every text.
+func FuzzFontText(f *testing.F) {
+	f.Add([]byte(cmapHead+"2 beginbfrange <01> <02> [<0050> <006C>] <0000> <FFFF> <D800> endbfrange 1 beginbfchar <05> <00660069> endbfchar\n"+cmapTail), "uni00410042_a71.sc", "abc שלום 12 עולם")
+	f.Add([]byte("1 beginbfchar <01> /bullet endbfchar 1 beginbfrange <00> <01> <> endbfrange"), "u1F600", "ﻋﻨﺪﻱ 47 ﻗﻄﻂ Jeremy")
+	f.Fuzz(func(t *testing.T, cmap []byte, name, line string) {
+		parseToUnicode(cmap)
+		glyphText(name, true)
+		ts := strings.Fields(line)
+		got := visualToLogical(ts, rtlLine(ts))
+		if len(got) != len(strings.Join(ts, "")) {
+			t.Fatalf("reordering %q lost text: %q", ts, got)
+		}
 	})
 }
