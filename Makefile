@@ -7,7 +7,7 @@ BIN     := bin/planmap
 SHARED  ?= ../shared
 OUT     := out
 
-.PHONY: all build demo test test-store test-short vet fmt-check eval eval-real bench fuzz clean tools compare
+.PHONY: all build demo test test-store store-kill test-short vet fmt-check eval eval-real bench fuzz clean tools compare
 
 all: build
 
@@ -27,6 +27,11 @@ demo: build
 test:
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) test-store
+
+# The issue's kill test: an import of 160 distinct PDFs killed (SIGKILL) 4
+# seconds in, run again, exports what a clean run does (minutes: not in test).
+store-kill:
+	PLANMAP_KILL_DOCS=160 PLANMAP_KILL_AFTER=4s $(GO) test -count=1 -timeout 30m -v -run 'TestKilledImportResumes' ./cmd/planmap
 
 # The store's round trip on the real documents of ../shared, without the
 # race detector (under it they take minutes; make test runs the rest with it).

@@ -138,6 +138,9 @@ func (w *worker) loop(ctx context.Context) error {
 			return err
 		}
 		if job == nil {
+			if _, err := w.st.GiveUp(ctx, w.reader); err != nil && ctx.Err() == nil {
+				return err
+			}
 			if w.untilIdle {
 				queued, running, err := w.st.Waiting(ctx, w.reader)
 				if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/planmap/planmap/normalise"
@@ -79,9 +80,9 @@ func (s *Store) Claim(ctx context.Context, r Reader, worker string, lease time.D
 	err = tx.QueryRowContext(ctx, s.q(`UPDATE queue SET state = 'running', worker = ?, attempts = attempts + 1,
 		lease_until = `+s.nowMillis()+` + ?
 		WHERE id = (SELECT id FROM queue WHERE reader = ?
-			AND (state = 'queued' OR (state = 'running' AND lease_until < `+s.nowMillis()+`))
+			AND (state = 'queued' OR (state = 'running' AND lease_until < `+s.nowMillis()+` AND attempts < ?))
 			ORDER BY id LIMIT 1`+lock+`)
-		RETURNING id, content_hash, path, format, attempts`), worker, lease.Milliseconds(), r.Key()).
+		RETURNING id, content_hash, path, format, attempts`), worker, lease.Milliseconds(), r.Key(), MaxAttempts).
 		Scan(&j.ID, &j.Hash, &j.Path, &j.Format, &j.Attempts)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, nil
@@ -188,4 +189,52 @@ func (s *Store) Running(ctx context.Context) ([]string, error) {
 		out = append(out, w)
 	}
 	return out, rows.Err()
+}
+
+// MaxAttempts is how many workers may die holding one document before it
+// is given up as crashed: a document that kills whatever reads it must not
+// take every worker down in turn. (A parser crash or hang does not count:
+// the isolation turns those into the document's own status.)
+const MaxAttempts = 3
+
+// GiveUp marks r's jobs whose lease has passed after MaxAttempts claims as
+// failed, with a crashed outcome on their files, and returns how many.
+func (s *Store) GiveUp(ctx context.Context, r Reader) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, s.explain(err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, s.q(`UPDATE queue SET state = 'failed', lease_until = 0
+		WHERE reader = ? AND state = 'running' AND attempts >= ? AND lease_until < `+s.nowMillis()+`
+		RETURNING content_hash, path, format, attempts`), r.Key(), MaxAttempts)
+	if err != nil {
+		return 0, s.explain(err)
+	}
+	type gone struct {
+		hash, path, format string
+		attempts           int
+	}
+	var jobs []gone
+	for rows.Next() {
+		var g gone
+		if err := rows.Scan(&g.hash, &g.path, &g.format, &g.attempts); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		jobs = append(jobs, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, g := range jobs {
+		b, _ := json.Marshal(outcome{Status: "crashed", Format: g.format,
+			Error: fmt.Sprintf("given up: %d workers stopped while reading it (killed, or out of memory)", g.attempts)})
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE files SET outcome = ? WHERE content_hash = ? AND path = ?"),
+			string(b), g.hash, g.path); err != nil {
+			return 0, s.explain(err)
+		}
+	}
+	return len(jobs), s.explain(tx.Commit())
 }
