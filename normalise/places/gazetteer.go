@@ -31,8 +31,11 @@ type Gazetteer struct {
 	// names maps a folded name (see fold) to the code(s) it stands for
 	// and the kind of entry, for evidence ("a town in Bradford").
 	names map[string]nameEntry
-	// longest is the most words any name has, for scanning.
-	longest int
+	// longest is the most words any name has, for scanning; prefixes
+	// holds every leading run of words of a name, so a scan stops as soon
+	// as no name can follow.
+	longest  int
+	prefixes map[string]bool
 }
 
 type nameEntry struct {
@@ -80,7 +83,7 @@ func (g *Gazetteer) Areas(l Level) []Area {
 
 // Load builds a gazetteer from the three CSV files.
 func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
-	g := &Gazetteer{byCode: map[string]Area{}, names: map[string]nameEntry{}}
+	g := &Gazetteer{byCode: map[string]Area{}, names: map[string]nameEntry{}, prefixes: map[string]bool{}}
 	sup, err := readCSV(supplement, "supplement.csv")
 	if err != nil {
 		return nil, err
@@ -260,8 +263,10 @@ func (g *Gazetteer) addName(name string, e nameEntry) {
 		return
 	}
 	g.names[k] = e
-	if n := len(strings.Fields(k)); n > g.longest {
-		g.longest = n
+	f := strings.Fields(k)
+	g.longest = max(g.longest, len(f))
+	for i := 1; i <= len(f); i++ {
+		g.prefixes[strings.Join(f[:i], " ")] = true
 	}
 }
 

@@ -1,6 +1,9 @@
 package places
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestResolve: names a plan prints, and the area each stands for.
 func TestResolve(t *testing.T) {
@@ -116,5 +119,17 @@ func TestCodes(t *testing.T) {
 		if a, ok := g.ByCode(old); !ok || a.Code != cur {
 			t.Errorf("%s: %s, want %s", old, a.Code, cur)
 		}
+	}
+}
+
+// BenchmarkMentions: scanning a plan-sized text (about 60,000 words) for
+// the places it names.
+func BenchmarkMentions(b *testing.B) {
+	g := Default()
+	text := strings.Repeat("Kent County Council will work with Medway Council and partners across the South East to improve health and wellbeing in Ilkley, Bradford and the East of England by March 2026. ", 2000)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for range b.N {
+		g.Mentions(text)
 	}
 }

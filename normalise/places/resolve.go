@@ -11,6 +11,14 @@ import (
 // apostrophes and full stops dropped, other punctuation a space, a leading
 // "the" dropped.
 func fold(s string) string {
+	simple := s != "the" && s != "The" && s != "THE"
+	for i := 0; i < len(s) && simple; i++ {
+		c := s[i]
+		simple = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	if simple { // one plain word, the common case when scanning
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		switch {
@@ -159,32 +167,41 @@ var notPlaces = map[string]bool{
 // first.
 func (g *Gazetteer) Mentions(text string) []Mention {
 	words := tokenWords(text)
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = fold(w)
+	}
 	byCode := map[string]*Mention{}
 	var order []string
 	for i := 0; i < len(words); {
-		if !startsUpper(words[i]) {
+		if !startsUpper(words[i]) || innerWord[folded[i]] {
 			i++
 			continue
 		}
-		n := 0
-		var m Match
-		for k := min(g.longest, len(words)-i); k >= 1; k-- {
-			if !startsUpper(words[i+k-1]) {
-				continue
+		// Extend word by word while some name starts so; keep the
+		// longest that is a name and ends on a capitalised word.
+		n, key, best := 0, "", ""
+		for k := i; k < len(words) && k-i < g.longest && folded[k] != ""; k++ {
+			if key == "" {
+				key = folded[k]
+			} else {
+				key += " " + folded[k]
 			}
-			phrase := strings.Join(words[i:i+k], " ")
-			if k == 1 && notPlaces[fold(phrase)] {
-				continue
-			}
-			if mm, ok := g.exact(phrase); ok {
-				n, m = k, mm
+			if !g.prefixes[key] {
 				break
 			}
+			if _, ok := g.names[key]; ok && startsUpper(words[k]) && !innerWord[folded[k]] {
+				n, best = k-i+1, key
+			}
+		}
+		if n == 1 && notPlaces[best] {
+			n = 0
 		}
 		if n == 0 {
 			i++
 			continue
 		}
+		m, _ := g.exact(best)
 		name := strings.Join(words[i:i+n], " ")
 		if x := byCode[m.Area.Code]; x != nil {
 			x.Count++
@@ -209,6 +226,10 @@ func tokenWords(s string) []string {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == '&' || r == '.')
 	})
 }
+
+// innerWord are the small words a name may hold ("Vale of White Horse")
+// but neither start nor end with.
+var innerWord = map[string]bool{"of": true, "and": true, "the": true, "upon": true, "on": true, "le": true, "in": true, "under": true}
 
 func startsUpper(w string) bool {
 	w = strings.Trim(w, ".'’")
