@@ -354,7 +354,7 @@ func (ds *dataset) actionsTable() *table {
 
 var actionColumns = []column{txt("Action ID", 30), wrap("Region", 24), txt("Document", 34), txt("Objective", 10),
 	wrap("Objective title", 40), txt("Ref", 8), wrap("Action", 70), wrap("Due", 20), date("Due start"),
-	date("Due end"), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Partners", 36),
+	date("Due end"), wrap("Leads", 36), wrap("Lead organisations", 36), wrap("Lead evidence", 40), wrap("Partners", 36),
 	wrap("Partner organisations", 36), wrap("Outcomes", 50), txt("Priority", 12), txt("Status", 12),
 	wrap("Themes", 30), wrap("Theme evidence", 50), num("Milestones"), txt("File", 40), pageCol(), num("Table"),
 	num("Row"), txt("In analysis", 11)}
@@ -376,7 +376,7 @@ func columnIndex(cols []column, name string) int {
 func actionValues(d *docView, i int) []any {
 	a := &d.actions[i]
 	return []any{d.ids[i], d.region, d.Name, a.Objective.Code, a.Objective.Title, a.Ref, a.Text, a.Due.Text,
-		a.Due.Start, a.Due.End, join(a.Leads), join(orgNames(a.Leads, a.LeadOrgs)), join(a.Partners),
+		a.Due.Start, a.Due.End, join(a.Leads), join(orgNames(a.Leads, a.LeadOrgs)), a.LeadWhy, join(a.Partners),
 		join(orgNames(a.Partners, a.PartnerOrgs)), strings.Join(a.Outcomes, "\n"), a.Priority, a.Status,
 		join(actionThemes(*a)), strings.Join(a.ThemeRules, "\n"), len(a.Milestones), a.Source.File, pageOrNil(a.Source.Page),
 		pageOrNil(a.Source.Table), pageOrNil(a.Source.Row), d.inAnalysis()}
