@@ -15,6 +15,8 @@ type orgStat struct {
 	partners     int      // actions it is a partner on
 	msLeads      int      // milestones it leads ("RAISE to produce …")
 	partnerOn    []string // IDs of the actions it is a partner on
+	within       string   // the body a post or internal team belongs to
+	publishes    bool     // publisher of a document it appears in
 	leadTheme    map[string]int
 	partnerTheme map[string]int
 	regions      map[string]bool
@@ -60,6 +62,12 @@ func buildOrgs(ds *dataset) *orgIndex {
 			st := ix.get(o.Canonical)
 			if st.kind == "" {
 				st.kind = o.Kind
+			}
+			if st.within == "" {
+				st.within = o.Within
+			}
+			if d.Plan.Publisher != "" && normalise.NameKey(d.Plan.Publisher) == normalise.NameKey(o.Canonical) {
+				st.publishes = true
 			}
 			for _, a := range o.Aliases {
 				if a != st.canonical && strings.TrimSpace(a) != "" {
@@ -127,6 +135,15 @@ func buildOrgs(ds *dataset) *orgIndex {
 		}
 	}
 	return ix
+}
+
+// bodyOf is the body an organisation counts as when partners are
+// compared: itself, or the body a post or internal team belongs to.
+func (ix *orgIndex) bodyOf(name string) string {
+	if o := ix.byKey[normalise.NameKey(name)]; o != nil && o.within != "" {
+		return o.within
+	}
+	return name
 }
 
 // active are the organisations that lead or partner on at least one action.

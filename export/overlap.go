@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -57,6 +58,14 @@ import (
 // texts are found by hashing, whatever their words. Each action keeps its
 // best maxPairsPerAction partners of each kind.
 
+// backRef matches words that take their meaning from the text around
+// them.
+var backRef = regexp.MustCompile(`(?i)\b(these|those|this|the above|above-mentioned|them|the same)\b`)
+
+// maxBackRefWords is the length up to which a text that points back is
+// taken to lean on its context; a long text says what it means.
+const maxBackRefWords = 12
+
 // SimilarityThreshold is the least score at which two actions are
 // reported as saying nearly the same thing. 0.5 was chosen by reading the
 // pairs found on ../shared/corpus and ../shared/bench/real-docs: at or
@@ -102,6 +111,20 @@ const maxPairsPerAction = 5
 // threshold without saying the same thing; a pair must share two key
 // terms (or a name).
 const minSharedTerms = 2
+
+// minSameDocTerms: two actions of one document share its template, so they
+// must share three key terms (or a name) to be similar in substance.
+const minSameDocTerms = 3
+
+// sharedCount counts the key terms (and names) a pair's terms column lists
+// before the words its document repeats.
+func sharedCount(terms string) int {
+	terms, _, _ = strings.Cut(terms, " (also shared")
+	if strings.TrimSpace(terms) == "" {
+		return 0
+	}
+	return len(strings.Split(terms, ","))
+}
 
 // minRepeatTerms: a text repeated must say something: "To be agreed"
 // twice is not a finding.
@@ -162,7 +185,7 @@ func words(s string) []string {
 // term is a word as the similarity search counts it: "" for a stop word
 // or a word of one or two letters; a plural and a long "-ing" folded.
 func term(w string) string {
-	if len(w) < 3 || stopWords[w] {
+	if len(w) < 3 || stopWords[w] || dateWords[w] || isNumber(w) {
 		return ""
 	}
 	switch {
@@ -174,6 +197,25 @@ func term(w string) string {
 		w = w[:len(w)-1]
 	}
 	return w
+}
+
+// dateWords and numbers say when, not what: two deadlines in January 2018
+// are not shared substance.
+var dateWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "before": true, "after": true, "until": true,
+	"spring": true, "summer": true, "autumn": true, "winter": true, "year": true, "years": true, "month": true, "months": true,
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' && r != ',' && r != '/' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // terms are the normalised words of a text.
@@ -826,9 +868,40 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 	for i, t := range texts {
 		textWords[i] = words(t)
 	}
+	// group joins the texts of one repeat (its first two places and the
+	// further copies), so no two of them come back as similar actions.
+	group := map[int]int{}
+	join := func(x, y int) {
+		gx, okx := group[x]
+		gy, oky := group[y]
+		switch {
+		case !okx && !oky:
+			group[x], group[y] = x, x
+		case okx && !oky:
+			group[y] = gx
+		case !okx && oky:
+			group[x] = gy
+		case gx != gy:
+			for k, g := range group {
+				if g == gy {
+					group[k] = gx
+				}
+			}
+		}
+	}
 	for _, p := range repeatedPairs(texts, textWords) {
 		repeated[[2]int{p.a, p.b}] = true
+		join(p.a, p.b)
+		for _, m := range p.more {
+			join(p.a, m)
+		}
 		a, b := acts[p.a], acts[p.b]
+		// "support online discussion and networking on these issues",
+		// closing two work streams: words that point back to their
+		// context say different things under different objectives.
+		if backRef.MatchString(texts[p.a]) && len(textWords[p.a]) <= maxBackRefWords && a.action().Objective != b.action().Objective {
+			continue
+		}
 		detail := "identical text"
 		if len(p.more) > 0 {
 			ids := make([]string, len(p.more))
@@ -870,10 +943,29 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		items[i] = pairText{text: texts[i], words: textWords[i], group: docNo[r.doc], objective: objNo[k]}
 	}
 	pairs := substancePairs(items, SimilarityThreshold, func(i, j int) bool {
-		return !repeated[[2]int{i, j}]
+		gi, oki := group[i]
+		gj, okj := group[j]
+		return !repeated[[2]int{i, j}] && !(oki && okj && gi == gj)
 	})
+	seenPair := map[string]bool{}
 	for _, p := range pairs {
 		a, b := acts[p.a], acts[p.b]
+		// One finding per pair of wordings: a commitment each directorate
+		// restates pairs with its neighbour once, not once per copy.
+		pk := strings.Join(textWords[p.a], " ") + "\x00" + strings.Join(textWords[p.b], " ")
+		if strings.Join(textWords[p.b], " ") < strings.Join(textWords[p.a], " ") {
+			pk = strings.Join(textWords[p.b], " ") + "\x00" + strings.Join(textWords[p.a], " ")
+		}
+		if seenPair[pk] || strings.Join(textWords[p.a], " ") == strings.Join(textWords[p.b], " ") {
+			continue
+		}
+		seenPair[pk] = true
+		// Within one document the template is shared, so the substance
+		// must be more: three key terms ("misuse, level, reduce"), not two
+		// ("experience, outcomes").
+		if a.doc == b.doc && sharedCount(p.terms) < minSameDocTerms {
+			continue
+		}
 		same := a.doc == b.doc && leadKey[p.a] == leadKey[p.b]
 		// Under one lead in one document, only the same work listed twice
 		// ("Establish a robust parent infant mental health service" /
@@ -893,22 +985,44 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 	// Themes with several lead organisations within one region: at least
 	// two actions under different leads (co-leads of one action are a
 	// partnership, not an overlap).
+	// Posts and internal teams count as the body they belong to: CPH, DPH
+	// and the GET directorate are all Kent County Council, one lead.
 	type key struct{ region, theme string }
 	leads := map[key]map[string]int{}
 	leadSets := map[key]map[string]bool{}
-	for i, r := range acts {
+	through := map[key]map[string]map[string]bool{} // body → its posts named
+	for _, r := range acts {
 		names := orgNames(r.action().Leads, r.action().LeadOrgs)
 		if len(names) == 0 {
 			continue
 		}
+		var bodies []string
+		posts := map[string]string{}
+		for _, o := range names {
+			b := ds.orgs.bodyOf(o)
+			if b != o {
+				posts[o] = b
+			}
+			if !slices.Contains(bodies, b) {
+				bodies = append(bodies, b)
+			}
+		}
+		sort.Strings(bodies)
+		set := strings.ToLower(strings.Join(bodies, "\x00"))
 		for _, t := range actionThemes(*r.action()) {
 			k := key{r.doc.region, t}
 			if leads[k] == nil {
-				leads[k], leadSets[k] = map[string]int{}, map[string]bool{}
+				leads[k], leadSets[k], through[k] = map[string]int{}, map[string]bool{}, map[string]map[string]bool{}
 			}
-			leadSets[k][leadKey[i]] = true
-			for _, o := range names {
-				leads[k][o]++
+			leadSets[k][set] = true
+			for _, b := range bodies {
+				leads[k][b]++
+			}
+			for post, b := range posts {
+				if through[k][b] == nil {
+					through[k][b] = map[string]bool{}
+				}
+				through[k][b][post] = true
 			}
 		}
 	}
@@ -928,8 +1042,17 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		return keys[i].theme < keys[j].theme
 	})
 	for _, k := range keys {
+		detail := countList(leads[k], "action")
+		bodies := make([]string, 0, len(through[k]))
+		for b := range through[k] {
+			bodies = append(bodies, b)
+		}
+		sort.Strings(bodies)
+		for _, b := range bodies {
+			detail += fmt.Sprintf("; %s through %s", b, listSome(sortedKeys(through[k][b]), 8))
+		}
 		if !yield(overlap{kind: overlapLeads, score: float64(len(leads[k])), theme: k.theme, region: k.region,
-			detail: countList(leads[k], "action")}) {
+			detail: detail}) {
 			return
 		}
 	}

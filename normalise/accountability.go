@@ -242,13 +242,17 @@ func (n *normaliser) mergeVariants() {
 				continue
 			}
 		}
-		// A lone head noun: "Assembly" → "East of England Regional Assembly".
-		if !strings.Contains(k, " ") && orgs.IsHeadNoun(k) {
+		// A lone word that ends one other name: "Assembly" → "East of
+		// England Regional Assembly", "Government" → "HM Government".
+		if !strings.Contains(k, " ") && !orgs.IsAcronym(c) {
 			found, count := "", 0
 			for k2, c2 := range byKey {
 				if strings.HasSuffix(k2, " "+k) {
 					found, count = c2, count+1
 				}
+			}
+			if count == 0 && orgs.IsHeadNoun(k) {
+				found, count = n.namedInText(c)
 			}
 			if count == 1 {
 				to[k] = found
@@ -263,4 +267,94 @@ func (n *normaliser) mergeVariants() {
 			*c = t
 		}
 	})
+}
+
+// markWithin says which of the plan's organisations are posts or internal
+// teams of its publisher: the directorates its headings name as owners,
+// posts that name no body of their own ("Head of Economy"), and, in a
+// council's or health body's plan, short acronyms neither the registry nor
+// the document explains ("CPH", "DDPH"): a plan spells out the partners
+// outside it. Comparisons between partners count these as the publisher.
+func (n *normaliser) markWithin(owners map[string]bool) {
+	pub := n.publisher()
+	if pub == "" {
+		return
+	}
+	pubKind := n.opt.Orgs.Resolve(pub, n.plan.Acronyms).Kind
+	internalAcronyms := pubKind == orgs.KindLocal || pubKind == orgs.KindHealth
+	for i := range n.plan.Organisations {
+		o := &n.plan.Organisations[i]
+		if o.Canonical == pub || n.sameOrg(o.Canonical, pub) {
+			continue
+		}
+		known := n.opt.Orgs.Resolves(o.Canonical)
+		switch {
+		case owners[o.Canonical]:
+		case known:
+			continue
+		case orgs.IsPost(o.Canonical):
+		case internalAcronyms && !n.definedAcronym(o.Canonical) && internalName(o.Canonical):
+		default:
+			continue
+		}
+		o.Within = pub
+	}
+}
+
+// internalName reports a name a council's or health body's plan gives to
+// one of its own teams or posts: short acronyms ("CPH", "FH WFD"), a post
+// title followed by its remit ("Assistant Director ASC and Health", "AD
+// Integrated Commissioning") or a team ("People Strategy Team").
+func internalName(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return false
+	}
+	acr := true
+	for _, x := range w {
+		if !orgs.IsAcronym(x) || len(x) > 5 {
+			acr = false
+		}
+	}
+	if acr {
+		return true
+	}
+	last := strings.ToLower(w[len(w)-1])
+	if last == "team" || last == "teams" || last == "unit" || last == "directorate" {
+		return true
+	}
+	for i, x := range w[:min(3, len(w))] {
+		if orgs.IsPost(x) || (i == 0 && (x == "AD" || x == "DD")) {
+			return !orgs.IsHeadNoun(w[len(w)-1])
+		}
+	}
+	return false
+}
+
+// namedInText finds the full names the document prints that end with a
+// head noun ("South East England Regional Assembly" for "the Assembly"),
+// and how many different ones there are.
+func (n *normaliser) namedInText(head string) (string, int) {
+	head = strings.TrimPrefix(strings.TrimPrefix(head, "the "), "The ")
+	if head == "" {
+		return "", 0
+	}
+	re, err := regexp.Compile(`\b((?:[A-Z][\w'’&-]*\s+(?:of\s+|for\s+|and\s+)?){2,6})` + regexp.QuoteMeta(head) + `\b`)
+	if err != nil {
+		return "", 0
+	}
+	found := map[string]bool{}
+	first := ""
+	for _, b := range n.doc.Blocks {
+		for _, m := range re.FindAllStringSubmatch(b.Text, -1) {
+			name := strings.Join(strings.Fields(m[1]+head), " ")
+			if !found[name] {
+				found[name] = true
+				if first == "" {
+					first = name
+				}
+			}
+		}
+	}
+	return first, len(found)
 }

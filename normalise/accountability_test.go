@@ -115,6 +115,25 @@ func TestAccountability(t *testing.T) {
 			if o.Canonical != "CPH" && strings.HasPrefix(o.Canonical, "CPH") || strings.HasPrefix(o.Canonical, "Linked") {
 				t.Errorf("organisation %q is a spelling of CPH", o.Canonical)
 			}
+			// Posts of the council are within it: compared as one
+			// partner, not as many.
+			switch o.Canonical {
+			case "CPH", "DPH", "Head of Economy", "PH Consultant":
+				if o.Within != p.Publisher || p.Publisher == "" {
+					t.Errorf("%q within %q, want the publisher %q", o.Canonical, o.Within, p.Publisher)
+				}
+			}
+		}
+	})
+	t.Run("bodies in their own right", func(t *testing.T) {
+		t.Parallel()
+		// A government plan's departments and agencies are partners, not
+		// posts of the publisher.
+		p := normaliseShared(t, "corpus-real/docs/hmg_aml-ctf-action-plan_2016.pdf")
+		for _, o := range p.Organisations {
+			if o.Within != "" {
+				t.Errorf("%q within %q, want a body of its own", o.Canonical, o.Within)
+			}
 		}
 	})
 }

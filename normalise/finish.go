@@ -73,6 +73,13 @@ func (n *normaliser) finish() {
 	n.mergeVariants()
 	n.assignIDs()
 	n.collectOrganisations()
+	owners := map[string]bool{}
+	for _, d := range n.drafts {
+		if d.owner != "" && len(d.a.Leads) == 1 && d.a.Leads[0] == d.owner {
+			owners[n.resolve(d.owner)] = true
+		}
+	}
+	n.markWithin(owners)
 }
 
 // assignIDs gives each action a stable ID: the document and its reference

@@ -63,6 +63,12 @@ func (n *normaliser) mergeRestated() {
 				}
 				ov := textOverlap(k.a.Text, d.a.Text)
 				sameRef := k.a.Ref != "" && k.a.Ref == d.a.Ref
+				// The same words under two owners are two commitments: each
+				// directorate's input to one shared outcome ("… ~ CYPE
+				// input", "… ~ Public Health input").
+				if !sameRef && ((k.owner != "" && d.owner != "" && k.owner != d.owner) || (len(k.a.Leads) > 0 && len(d.a.Leads) > 0 && !n.shareOrg(k.a.Leads, d.a.Leads))) {
+					continue
+				}
 				otherRef := k.a.Ref != "" && d.a.Ref != "" && !sameRef
 				if (sameRef && ov >= 0.5) || (!otherRef && ov >= 0.85) {
 					mergeInto(k, d)
@@ -76,6 +82,19 @@ func (n *normaliser) mergeRestated() {
 		}
 	}
 	n.drafts = out
+}
+
+// shareOrg reports whether two lists of leads name one organisation in
+// common.
+func (n *normaliser) shareOrg(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if n.sameOrg(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mergeInto folds d (printed later) into keep (printed first).

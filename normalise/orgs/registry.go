@@ -30,6 +30,11 @@ type Organisation struct {
 	Canonical string   `json:"canonical"`
 	Aliases   []string `json:"aliases,omitempty"`
 	Kind      string   `json:"kind"`
+	// Within is the body a post or an internal team belongs to ("CPH",
+	// "Head of Economy" and the "GET" directorate within Kent County
+	// Council), when the document shows it; "" for a body in its own
+	// right.
+	Within string `json:"within,omitempty"`
 }
 
 // Registry maps printed organisation names to canonical organisations.

@@ -52,3 +52,7 @@ func (r *Registry) Fragment(s string) bool {
 // IsHeadNoun reports a word that ends the name of a body ("assembly",
 // "council", "agency"), in any case.
 func IsHeadNoun(w string) bool { return headNouns[singular(strings.ToLower(w))] }
+
+// IsPost reports whether a name is a post rather than a body: "Head of
+// Economy", "PH Consultant", "Family Hub Service Managers".
+func IsPost(s string) bool { return isRole(s) }
