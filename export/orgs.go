@@ -66,7 +66,7 @@ func buildOrgs(ds *dataset) *orgIndex {
 			if st.within == "" {
 				st.within = o.Within
 			}
-			if d.Plan.Publisher != "" && normalise.NameKey(d.Plan.Publisher) == normalise.NameKey(o.Canonical) {
+			if publishes(d.Plan, o) {
 				st.publishes = true
 			}
 			for _, a := range o.Aliases {
@@ -135,6 +135,27 @@ func buildOrgs(ds *dataset) *orgIndex {
 		}
 	}
 	return ix
+}
+
+// publishes reports whether an organisation is a publisher of a plan: the
+// body "we" stands for, or one of the bodies the plan says publish it
+// ("jointly published by Scottish Government and COSLA").
+func publishes(p *normalise.Plan, o normalise.Organisation) bool {
+	names := []string{p.Publisher}
+	names = append(names, strings.Split(p.Meta.Body, ";")...)
+	forms := append([]string{o.Canonical}, o.Aliases...)
+	for _, n := range names {
+		k := normalise.NameKey(n)
+		if k == "" {
+			continue
+		}
+		for _, f := range forms {
+			if normalise.NameKey(f) == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodyOf is the body an organisation counts as when partners are
