@@ -144,7 +144,9 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 	for _, o := range ds.orgs.list {
 		// A post of a publisher is not a partner organisation, and a
 		// publisher owns its plan whatever role its rows give it.
-		if o.leads == 0 && o.msLeads == 0 && o.partners > 0 && o.within == "" && !o.publishes {
+		// Named in a lead cell beside the lead ("EERA with Housing
+		// Corporation") is sharing the lead's work, not only partnering.
+		if o.leads == 0 && o.msLeads == 0 && o.partners > 0 && o.within == "" && !o.publishes && o.joint == 0 {
 			regions := sortedKeys(o.regions)
 			detail := fmt.Sprintf("partner on %d actions in %s; never a lead", o.partners, listSome(regions, 6))
 			ev := fmt.Sprintf("a partner on %s; never printed as the lead of an action or a milestone", listSome(o.partnerOn, 5))

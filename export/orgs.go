@@ -2,6 +2,7 @@ package export
 
 import (
 	"github.com/planmap/planmap/normalise"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -15,6 +16,7 @@ type orgStat struct {
 	partners     int      // actions it is a partner on
 	msLeads      int      // milestones it leads ("RAISE to produce …")
 	partnerOn    []string // IDs of the actions it is a partner on
+	joint        int      // actions it is named on in the lead cell, beside the lead
 	within       string   // the body a post or internal team belongs to
 	publishes    bool     // publisher of a document it appears in
 	leadTheme    map[string]int
@@ -77,6 +79,16 @@ func buildOrgs(ds *dataset) *orgIndex {
 		}
 		for ai, a := range d.actions {
 			themes := actionThemes(a)
+			joint := map[string]bool{}
+			for i, p := range a.Partners {
+				if slices.Contains(a.JointPartners, p) {
+					c := strings.TrimSpace(p)
+					if i < len(a.PartnerOrgs) && strings.TrimSpace(a.PartnerOrgs[i]) != "" {
+						c = strings.TrimSpace(a.PartnerOrgs[i])
+					}
+					joint[c] = true
+				}
+			}
 			for _, m := range a.Milestones {
 				for _, n := range orgNames(m.Leads, m.LeadOrgs) {
 					st := ix.get(n)
@@ -98,6 +110,9 @@ func buildOrgs(ds *dataset) *orgIndex {
 					} else {
 						st.partners++
 						st.partnerOn = append(st.partnerOn, d.ids[ai])
+						if joint[n] {
+							st.joint++
+						}
 					}
 					for _, t := range themes {
 						if r.lead {

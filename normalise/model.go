@@ -63,6 +63,9 @@ type Action struct {
 	// and Partners, in the same order.
 	LeadOrgs    []string `json:"lead_orgs,omitempty"`
 	PartnerOrgs []string `json:"partner_orgs,omitempty"`
+	// JointPartners are the partners printed in the lead cell beside the
+	// lead ("EERA with Housing Corporation"): they share the lead's work.
+	JointPartners []string `json:"joint_partners,omitempty"`
 	// LeadWhy says where the leads came from ("lead column 'Led by'",
 	// "heading '… ~ CYPE input' names the owner of the rows under it"),
 	// or, with no lead, what was looked for.

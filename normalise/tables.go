@@ -577,6 +577,7 @@ func (tr *tableReader) rowLeads(d *draft, paras []string, nms int) (leads []stri
 				l, pa := orgs.SplitOrgs(p)
 				perMs[i] = l
 				d.a.Partners = addUnique(d.a.Partners, pa...)
+				d.a.JointPartners = addUnique(d.a.JointPartners, pa...)
 				leads = addUnique(leads, l...)
 			}
 			d.rowLeads = leads
@@ -587,6 +588,7 @@ func (tr *tableReader) rowLeads(d *draft, paras []string, nms int) (leads []stri
 		l, pa := orgs.SplitOrgs(p)
 		leads = addUnique(leads, l...)
 		d.a.Partners = addUnique(d.a.Partners, pa...)
+		d.a.JointPartners = addUnique(d.a.JointPartners, pa...)
 	}
 	d.rowLeads = leads
 	return leads, nil
