@@ -2,6 +2,7 @@ package normalise
 
 import (
 	"github.com/planmap/planmap/normalise/orgs"
+	"github.com/planmap/planmap/normalise/places"
 	"github.com/planmap/planmap/normalise/themes"
 )
 
@@ -32,5 +33,8 @@ func LoadOptions(orgsPath, themesPath, manifest string) (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
+	// The gazetteer is read once, here, rather than inside the first
+	// document's time budget.
+	places.Default()
 	return Options{Orgs: r, Themes: t, Manifest: m}, nil
 }

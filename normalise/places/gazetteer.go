@@ -91,7 +91,7 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	// Regions, nations and the UK first: councils name their region.
 	regionByName := map[string]string{}
 	for _, r := range sup {
-		kind, name, code := r["kind"], r["name"], r["codes"]
+		kind, name, code := r.get("kind"), r.get("name"), r.get("codes")
 		switch kind {
 		case "region":
 			g.byCode[code] = Area{Code: code, Name: name, Level: Region, RegionCode: code, Region: name,
@@ -112,75 +112,75 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	lacode := map[string]map[string]string{}
+	lacode := map[string]csvRow{}
 	for _, r := range rows {
-		lacode[r["local-authority-code"]] = r
+		lacode[r.get("local-authority-code")] = r
 	}
 	lookup, err := readCSV(codes, "la_all_codes.csv")
 	if err != nil {
 		return nil, err
 	}
-	ons := map[string]map[string]string{}
+	ons := map[string]csvRow{}
 	for _, r := range lookup {
-		ons[r["LADCD"]] = r
+		ons[r.get("LADCD")] = r
 	}
 	// Councils. A combined authority's region is its members'.
 	caRegion := map[string]string{}
 	for _, r := range rows {
-		if ca := r["combined-authority"]; ca != "" && r["region"] != "" {
-			caRegion[ca] = r["region"]
+		if ca := r.get("combined-authority"); ca != "" && r.get("region") != "" {
+			caRegion[ca] = r.get("region")
 		}
 	}
 	for _, r := range rows {
-		code := r["gss-code"]
+		code := r.get("gss-code")
 		if code == "" {
 			continue // pre-2015 Northern Ireland districts have none
 		}
-		a := Area{Code: code, Name: r["nice-name"], Level: District}
-		switch r["local-authority-type"] {
+		a := Area{Code: code, Name: r.get("nice-name"), Level: District}
+		switch r.get("local-authority-type") {
 		case "CTY", "COMB":
 			a.Level = County
 		case "SRA":
 			continue // the GLA: London, a body of the supplement
 		}
-		region := r["region"]
+		region := r.get("region")
 		if region == "" {
-			region = caRegion[r["local-authority-code"]]
+			region = caRegion[r.get("local-authority-code")]
 		}
 		if region == "" {
 			// An abolished council: the region of its successor.
-			if succ := lacode[strings.Split(r["replaced-by"], ",")[0]]; succ != nil {
-				region = succ["region"]
+			if succ, ok := lacode[strings.Split(r.get("replaced-by"), ",")[0]]; ok {
+				region = succ.get("region")
 			}
 		}
 		a.RegionCode = regionByName[region]
 		a.Region = region
-		a.NationCode = regionByName[r["nation"]]
-		a.Nation = r["nation"]
+		a.NationCode = regionByName[r.get("nation")]
+		a.Nation = r.get("nation")
 		if a.RegionCode != "" {
 			a.Region = g.byCode[a.RegionCode].Name
 		}
-		if o, ok := ons[code]; ok && o["RGNCD"] != "" {
-			a.RegionCode, a.Region = o["RGNCD"], g.byCode[o["RGNCD"]].Name
+		if o, ok := ons[code]; ok && o.get("RGNCD") != "" {
+			a.RegionCode, a.Region = o.get("RGNCD"), g.byCode[o.get("RGNCD")].Name
 		}
-		if c := lacode[r["county-la"]]; c != nil && c["gss-code"] != "" {
-			a.CountyCode, a.County = c["gss-code"], c["nice-name"]
+		if c, ok := lacode[r.get("county-la")]; ok && c.get("gss-code") != "" {
+			a.CountyCode, a.County = c.get("gss-code"), c.get("nice-name")
 		}
-		if p, err := strconv.ParseFloat(r["pop-2020"], 64); err == nil {
+		if p, err := strconv.ParseFloat(r.get("pop-2020"), 64); err == nil {
 			a.Population = int(p)
 		}
 		if a.RegionCode == "" || a.NationCode == "" {
 			return nil, fmt.Errorf("places: %s %s: no region or nation", code, a.Name)
 		}
-		if old, dup := g.byCode[code]; dup && r["current-authority"] != "True" {
+		if old, dup := g.byCode[code]; dup && r.get("current-authority") != "True" {
 			_ = old // a current council keeps the code over a former one
 			continue
 		}
 		g.byCode[code] = a
-		names := []string{r["official-name"], r["nice-name"]}
-		names = append(names, strings.Split(r["alt-names"], ",")...)
+		names := []string{r.get("official-name"), r.get("nice-name")}
+		names = append(names, strings.Split(r.get("alt-names"), ",")...)
 		if o, ok := ons[code]; ok {
-			names = append(names, o["LADNM"])
+			names = append(names, o.get("LADNM"))
 		}
 		for _, n := range names {
 			g.addName(n, nameEntry{codes: []string{code}, kind: "council"})
@@ -190,7 +190,7 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	// code) name the same area.
 	for code, o := range ons {
 		a, ok := g.byCode[code]
-		if active := o["LADCD_ACTIVE"]; ok && active != code && a.Level == District {
+		if active := o.get("LADCD_ACTIVE"); ok && active != code && a.Level == District {
 			if _, known := g.byCode[active]; !known {
 				g.byCode[active] = a // Sheffield E08000019 → E08000039
 			}
@@ -198,20 +198,20 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	}
 	for code, o := range ons {
 		if _, ok := g.byCode[code]; !ok {
-			if a, ok := g.byCode[o["LADCD_ACTIVE"]]; ok {
+			if a, ok := g.byCode[o.get("LADCD_ACTIVE")]; ok {
 				g.byCode[code] = a
 			}
 		}
 	}
 	// Former codes of a current council (Glasgow's S12000046) name it.
 	for _, r := range rows {
-		if r["current-authority"] != "True" {
+		if r.get("current-authority") != "True" {
 			continue
 		}
-		for _, old := range strings.Split(r["former-gss-codes"], ",") {
+		for _, old := range strings.Split(r.get("former-gss-codes"), ",") {
 			if old = strings.TrimSpace(old); old != "" {
 				if _, ok := g.byCode[old]; !ok {
-					g.byCode[old] = g.byCode[r["gss-code"]]
+					g.byCode[old] = g.byCode[r.get("gss-code")]
 				}
 			}
 		}
@@ -220,10 +220,10 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	// that tile them.
 	pop := map[string]int{}
 	for _, r := range rows {
-		if r["lower-or-unitary"] != "True" || r["current-authority"] != "True" {
+		if r.get("lower-or-unitary") != "True" || r.get("current-authority") != "True" {
 			continue
 		}
-		a := g.byCode[r["gss-code"]]
+		a := g.byCode[r.get("gss-code")]
 		pop[a.RegionCode] += a.Population
 		if a.NationCode != a.RegionCode {
 			pop[a.NationCode] += a.Population
@@ -239,14 +239,14 @@ func Load(councils, codes, supplement []byte) (*Gazetteer, error) {
 	// Names from the supplement.
 	for i, r := range sup {
 		var cs []string
-		for _, c := range strings.Split(r["codes"], ";") {
+		for _, c := range strings.Split(r.get("codes"), ";") {
 			c = strings.TrimSpace(c)
 			if _, ok := g.byCode[c]; !ok {
 				return nil, fmt.Errorf("places: supplement.csv line %d: unknown code %q", i+2, c)
 			}
 			cs = append(cs, c)
 		}
-		g.addName(r["name"], nameEntry{codes: cs, kind: r["kind"], note: r["note"]})
+		g.addName(r.get("name"), nameEntry{codes: cs, kind: r.get("kind"), note: r.get("note")})
 	}
 	// Each region and nation is also its own name.
 	return g, nil
@@ -270,14 +270,21 @@ func (g *Gazetteer) addName(name string, e nameEntry) {
 	}
 }
 
-func readCSV(data []byte, name string) ([]map[string]string, error) {
+// readCSV reads a CSV file with a header into rows keyed by column name.
+// Rows share one header index, so a row costs its record only.
+func readCSV(data []byte, name string) ([]csvRow, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
 	head, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("places: %s: %w", name, err)
 	}
-	var out []map[string]string
+	idx := map[string]int{}
+	for i, h := range head {
+		idx[h] = i
+	}
+	var out []csvRow
 	for line := 2; ; line++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -286,13 +293,20 @@ func readCSV(data []byte, name string) ([]map[string]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("places: %s line %d: %w", name, line, err)
 		}
-		m := map[string]string{}
-		for i, h := range head {
-			if i < len(rec) {
-				m[h] = strings.TrimSpace(rec[i])
-			}
-		}
-		out = append(out, m)
+		out = append(out, csvRow{idx, rec})
 	}
 	return out, nil
+}
+
+// csvRow is one record; a missing column reads as "".
+type csvRow struct {
+	idx map[string]int
+	rec []string
+}
+
+func (r csvRow) get(col string) string {
+	if i, ok := r.idx[col]; ok && i < len(r.rec) {
+		return strings.TrimSpace(r.rec[i])
+	}
+	return ""
 }
