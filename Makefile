@@ -79,7 +79,8 @@ fuzz:
 	done
 
 # Optional tools (Debian): pdftotext for the PDF comparison tests and
-# benchmarks, qpdf to rebuild the encrypted fixtures, LibreOffice Writer to
+# benchmarks, poppler-data for the Adobe CID tables that CJK PDFs without a
+# ToUnicode map are read through, qpdf to rebuild the encrypted fixtures, LibreOffice Writer to
 # read Word 97-2003 (.doc) and RTF files (extract/office) and Calc to look at
 # a workbook as a real client does (make compare), Chromium to open the HTML
 # report in its browser test.
