@@ -76,6 +76,10 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 	docs := ds.analysed()
 	if len(ds.regions) > 1 {
 		counts := ds.themeCounts()
+		actionsIn := map[string]int{}
+		for _, r := range ds.allActions() {
+			actionsIn[r.doc.region]++
+		}
 		for _, t := range ds.themes {
 			if t == unclassified {
 				continue
@@ -94,10 +98,7 @@ func (ds *dataset) gaps(yield func(gap) bool) {
 					continue
 				}
 				detail := fmt.Sprintf("covered by %d of %d regions: %s", len(have), len(ds.regions), listSome(have, 6))
-				n := 0
-				for _, c := range counts[r] {
-					n += c
-				}
+				n := actionsIn[r]
 				ev := fmt.Sprintf("none of the region's %d actions has the theme %q (each action's theme evidence is on the Actions sheet)", n, t)
 				if !yield(gap{kind: gapTheme, region: r, subject: t, detail: detail, evidence: ev}) {
 					return

@@ -126,6 +126,57 @@ func sharedCount(terms string) int {
 	return len(strings.Split(terms, ","))
 }
 
+// substanceCount is sharedCount without the words both texts print
+// capitalised inside a sentence: within one document a place or a
+// programme the whole plan is about ("Cambridge-Milton Keynes-Oxford
+// corridor") is its setting, not the substance two actions share.
+func substanceCount(terms, a, b string) int {
+	pa, pb := properTerms(a), properTerms(b)
+	head, _, _ := strings.Cut(terms, " (also shared")
+	n := 0
+	for _, t := range strings.Split(head, ",") {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		proper := true
+		for _, w := range strings.Fields(t) {
+			if pa[term(strings.ToLower(w))] != 1 || pb[term(strings.ToLower(w))] != 1 {
+				proper = false
+			}
+		}
+		if !proper {
+			n++
+		}
+	}
+	return n
+}
+
+// anyWord matches a word.
+var anyWord = regexp.MustCompile(`[\p{L}][\p{L}'’]*`)
+
+// properTerms maps the terms of a text to 1 when the text only ever prints
+// them capitalised after its first word, and to 2 when it also prints them
+// in lower case (or only as its first word).
+func properTerms(s string) map[string]int {
+	out := map[string]int{}
+	for i, m := range anyWord.FindAllStringIndex(s, -1) {
+		w := s[m[0]:m[1]]
+		t := term(strings.ToLower(w))
+		if t == "" {
+			continue
+		}
+		capital := w[0] >= 'A' && w[0] <= 'Z' && i > 0
+		switch {
+		case !capital:
+			out[t] = 2
+		case out[t] == 0:
+			out[t] = 1
+		}
+	}
+	return out
+}
+
 // minRepeatTerms: a text repeated must say something: "To be agreed"
 // twice is not a finding.
 const minRepeatTerms = 3
@@ -963,10 +1014,15 @@ func (ds *dataset) findOverlaps(yield func(overlap) bool) {
 		// Within one document the template is shared, so the substance
 		// must be more: three key terms ("misuse, level, reduce"), not two
 		// ("experience, outcomes").
-		if a.doc == b.doc && sharedCount(p.terms) < minSameDocTerms {
+		if a.doc == b.doc && substanceCount(p.terms, texts[p.a], texts[p.b]) < minSameDocTerms {
 			continue
 		}
 		same := a.doc == b.doc && leadKey[p.a] == leadKey[p.b]
+		// Two sentences printed one after the other under one owner are
+		// one passage read as two actions, not the same work twice.
+		if same && (p.b-p.a == 1 || p.a-p.b == 1) {
+			continue
+		}
 		// Under one lead in one document, only the same work listed twice
 		// ("Establish a robust parent infant mental health service" /
 		// "Establishing and investing in a parent infant mental health
