@@ -50,7 +50,17 @@ var chromeWords = map[string]bool{
 	"search": true, "searchbox": true, "searchform": true, "searchbar": true, "sitesearch": true,
 	"share": true, "sharing": true, "sharethis": true, "toolbar": true, "topbar": true,
 	"header": true, "pagetools": true, "utility": true, "utilities": true,
+	// what a page keeps around its document: related links, comment
+	// threads, galleries (the content check keeps a "related" section
+	// that holds prose)
+	"related": true, "relatedlinks": true, "gallery": true, "carousel": true, "slideshow": true,
+	"comments": true, "commentlist": true, "commentsarea": true, "disqus": true,
 }
+
+// threadWords name a comment thread, which holds prose (readers'
+// comments) and is still not the document: the content check does not
+// apply to them.
+var threadWords = map[string]bool{"commentlist": true, "commentsarea": true, "disqus": true}
 
 // Words that name chrome as the start or end of a longer word ("topnav",
 // "leftnav", "mainmenu", "cookiebanner", "sitefooter"). "search" is left
@@ -152,12 +162,15 @@ func chromeKind(n *xhtml.Node, inArticle bool, s summary) string {
 			if !chromeWord(w) {
 				continue
 			}
+			if threadWords[w] {
+				return "comments"
+			}
 			if !named {
 				named = true
 				// a name is a hint, what the element holds decides:
 				// "information-sharing", "utilities" or "site-header"
 				// can name a section of the document itself
-				if holdsProse(n, s) {
+				if holdsProse(n, s) && !thread(n) {
 					return ""
 				}
 			}
@@ -192,6 +205,19 @@ func chromeKind(n *xhtml.Node, inArticle bool, s summary) string {
 		}
 	}
 	return ""
+}
+
+// thread reports an element whose id, class or label names a comment
+// thread anywhere in it ("comments-area", "commentlist").
+func thread(n *xhtml.Node) bool {
+	for _, key := range []string{"id", "class", "aria-label"} {
+		for _, w := range words(attr(n, key)) {
+			if threadWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsProse reports an element that holds document text rather than

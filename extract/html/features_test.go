@@ -212,6 +212,26 @@ Spring, 2008</pre><p>1<sup>st</sup> Phase</p>`,
 		absent: []string{"Facebook", "Share this page", "Did you find"},
 	},
 	{
+		// A council news post laid out by a blogging theme: the plan's
+		// text, then a gallery, related posts and a comment thread, each
+		// kept apart by the theme's own class names.
+		name: "related links, a gallery and a comment thread around the document are chrome",
+		html: `<html><body><div id="page"><main id="main"><article class="post">
+<h1>Town centre action plan agreed</h1>
+<p>The Cabinet agreed the town centre action plan on 12 March. It commits the council and its partners to twelve actions over the next three years, from a new market to safer routes for cyclists.</p>
+<p>Action 1: the council will reopen the covered market by spring 2011, working with the Chamber of Commerce and the market traders' association.</p>
+<p>Action 2: the county council will build a cycle route from the station to the high street by March 2012.</p>
+<div class="gallery"><figure><img src="a.jpg"><figcaption>The covered market in 1960</figcaption></figure><figure><img src="b.jpg"><figcaption>The station approach</figcaption></figure></div>
+<div class="related-posts"><h3>Related</h3><ul><li><a href="/a">Budget consultation opens</a></li><li><a href="/b">New bus timetable</a></li></ul></div>
+<div id="comments" class="comments-area"><h2>3 thoughts on "Town centre action plan agreed"</h2><ol class="comment-list">
+<li><p>About time too. The market has been shut for far too long and the traders deserve better from the council than this.</p></li>
+<li><p>Will the cycle route go past the school? Parents have been asking for a safe route to school for years now.</p></li></ol></div>
+</article></main></div></body></html>`,
+		want: []string{"H1 Town centre action plan agreed", "Action 1: the council will reopen the covered market",
+			"Action 2: the county council will build a cycle route"},
+		absent: []string{"covered market in 1960", "Budget consultation", "thoughts on", "About time too", "safe route to school"},
+	},
+	{
 		name: "meta: language, description, dates, and a site name cut from the title",
 		html: `<html lang="en-GB"><head><title>Equal Communities Action Plan | Scottish Government</title>
 <meta property="og:site_name" content="Scottish Government"><meta name="description" content="Action Plan supporting Community Planning Partners">
