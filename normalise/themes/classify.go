@@ -188,15 +188,28 @@ func (t *Taxonomy) match(text, from string) []Evidence {
 		return nil
 	}
 	var out []Evidence
+	lower := strings.ToLower(text)
 	for _, r := range t.rules {
 		if r.kind == Lead && from != FromLead {
 			continue
 		}
-		for _, loc := range r.re.FindAllStringIndex(text, -1) {
-			if r.unless != nil && r.unless.MatchString(window(text, loc[0], loc[1], 4)) {
+		if r.literal != "" && !strings.Contains(lower, r.literal) {
+			continue
+		}
+		for off := 0; off < len(text); {
+			loc := r.re.FindStringIndex(text[off:])
+			if loc == nil {
+				break
+			}
+			start, end := off+loc[0], off+loc[1]
+			if r.unless != nil && r.unless.MatchString(window(text, start, end, 4)) {
+				off = end
+				if end == start {
+					off++
+				}
 				continue
 			}
-			out = append(out, Evidence{Theme: r.theme, Phrase: text[loc[0]:loc[1]], Rule: r.pattern, Kind: r.kind.String(), From: from, start: loc[0]})
+			out = append(out, Evidence{Theme: r.theme, Phrase: text[start:end], Rule: r.pattern, Kind: r.kind.String(), From: from, start: start})
 			break
 		}
 	}

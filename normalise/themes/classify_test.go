@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -56,6 +57,17 @@ func TestClassifyAction(t *testing.T) {
 		{"a list of examples is not the action's subject",
 			Action{Text: "help established companies find the innovators who can help them develop digital solutions, including bringing digital expertise to bear on activity in health and care, transport, energy and creative industries"},
 			[]string{"work and skills"}, nil},
+		// From the Kent health and wellbeing appendix and the Ilkley plan
+		// (../shared/bench), not the labelled set.
+		{"welfare benefits are income; business benefits are not",
+			Action{Text: "Ensure access to benefits for families"},
+			[]string{"poverty and income", "children and young people"}, nil},
+		{"a Business Improvement District is not a bid for funds",
+			Action{Text: "Engage with businesses through organisations such as the Ilkley BID (Business Improvement District)."},
+			[]string{"work and skills"}, nil},
+		{"council homes are not a council; a work environment is not nature",
+			Action{Text: "Promote energy use reduction for low-income households, council homes and rented properties in a healthy work environment"},
+			[]string{"poverty and income", "housing", "health and care", "environment"}, nil},
 		{"a weak word needs other evidence",
 			Action{Text: "Reform the supervisory regime taking into account relevant evidence submitted"}, []string{Unclassified}, nil},
 	}
@@ -142,5 +154,25 @@ func TestTaxonomyColumns(t *testing.T) {
 		t.Fatal(err)
 	} else if th, _ := tax.Classify("£250 a year"); !reflect.DeepEqual(th, []string{"money"}) {
 		t.Errorf("old format: %q", th)
+	}
+}
+
+// BenchmarkClassifyAction classifies the labelled actions with their
+// objectives (make bench).
+func BenchmarkClassifyAction(b *testing.B) {
+	f, err := os.Open(filepath.Join("testdata", "labelled-actions.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tax := DefaultTaxonomy()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := recs[1+i%(len(recs)-1)]
+		tax.ClassifyAction(Action{Text: r[3], Objective: r[4]})
 	}
 }

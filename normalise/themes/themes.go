@@ -70,6 +70,10 @@ type themeRule struct {
 	re             *regexp.Regexp
 	unless         *regexp.Regexp // nil: never discarded
 	kind           Kind
+	// literal is a lower-case word every match contains ("" for a
+	// regular expression): a text without it is not searched, which
+	// saves most of the regular-expression work.
+	literal string
 }
 
 var (
@@ -164,6 +168,7 @@ func readTaxonomy(in io.Reader, name string) (*Taxonomy, error) {
 			return nil, fmt.Errorf("themes %s: line %d: kind %q: want topic, means, weak or lead", name, line, kind)
 		}
 		r.kind = k
+		r.literal = literalOf(pattern)
 		if _, ok := t.order[theme]; !ok {
 			t.order[theme] = len(t.themes)
 			t.themes = append(t.themes, theme)
@@ -212,6 +217,19 @@ func compileThemePattern(p string) (*regexp.Regexp, error) {
 		end = `[\w'’\-]*`
 	}
 	return regexp.Compile(flags + `\b` + body + end)
+}
+
+// literalOf is the first word of a word or phrase pattern, lower-cased;
+// "" for a regular expression.
+func literalOf(p string) string {
+	if len(p) > 2 && strings.HasPrefix(p, "/") && strings.HasSuffix(p, "/") {
+		return ""
+	}
+	f := strings.FieldsFunc(strings.TrimSuffix(p, "*"), func(r rune) bool { return r == ' ' || r == '-' || r == '\t' })
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(f[0])
 }
 
 func isAllCaps(s string) bool {
