@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/planmap/planmap/corpus"
@@ -17,11 +18,30 @@ import (
 // compareBatch extracts and normalises, in-process, the documents `make
 // compare` reads (../shared/corpus and ../shared/bench/real-docs); files
 // planmap cannot read are left out. It skips when they are missing.
+//
+// The batch is read once per test binary (several tests use it; reading
+// it under -race takes minutes on a busy machine); each caller gets its
+// own copy of the list.
 func compareBatch(t *testing.T) []normalise.Document {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("extracts the compare corpus")
 	}
+	compareOnce.Do(func() { compareDocs, compareSkip = readCompareBatch(t) })
+	if compareSkip != "" {
+		t.Skip(compareSkip)
+	}
+	return append([]normalise.Document(nil), compareDocs...)
+}
+
+var (
+	compareOnce sync.Once
+	compareDocs []normalise.Document
+	compareSkip string
+)
+
+func readCompareBatch(t *testing.T) ([]normalise.Document, string) {
+	t.Helper()
 	opt, err := normalise.LoadOptions("", "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +51,7 @@ func compareBatch(t *testing.T) []normalise.Document {
 	for _, dir := range []string{"corpus", filepath.Join("bench", "real-docs")} {
 		entries, err := os.ReadDir(filepath.Join(shared, dir))
 		if err != nil {
-			t.Skipf("no compare corpus: %v", err)
+			return nil, "no compare corpus: " + err.Error()
 		}
 		for _, e := range entries {
 			if !e.IsDir() && !strings.HasSuffix(e.Name(), ".md") {
@@ -56,7 +76,7 @@ func compareBatch(t *testing.T) []normalise.Document {
 		d.Plan = normalise.Normalise(ldoc, path, opt)
 		docs = append(docs, d)
 	}
-	return docs
+	return docs, ""
 }
 
 // pairFindings lists the pair findings as "kind|idA~idB" → the finding.
