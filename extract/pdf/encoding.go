@@ -35,6 +35,7 @@ type fontText struct {
 	toUni   map[int]string // ToUnicode, nil when absent or empty
 	simple  *[256]string   // simple fonts: encoding with differences
 	ucs2    bool           // composite font whose codes are UTF-16 units
+	cjk     *cjkCMap       // composite font with a predefined legacy CJK CMap
 	cidText map[int]string // composite fonts: CID → text from the embedded font
 	coll    []rune         // composite fonts: the Adobe collection's CID → Unicode
 	// lack says, for a composite font whose codes nothing maps, what
@@ -58,6 +59,8 @@ func newFontText(v lpdf.Value, name string, twoByte bool) *fontText {
 		enc := v.Key("Encoding").Name()
 		if strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16") {
 			ft.ucs2 = true
+		} else if ft.cjk = predefinedCMap(enc); ft.cjk != nil {
+			// codes are text in the CMap's character set
 		} else if ft.toUni == nil {
 			d := v.Key("DescendantFonts").Index(0)
 			ft.cidText = embeddedCIDText(d)
@@ -98,6 +101,10 @@ func (ft *fontText) text(n int, twoByte bool) (string, bool) {
 			return "\ufffd", false
 		}
 		return string(rune(n)), true
+	}
+	if ft.cjk != nil {
+		t := ft.cjk.decode(codeBytes(n))
+		return t, t != "\ufffd"
 	}
 	if t, ok := ft.cidText[n]; ok {
 		return t, true
@@ -403,4 +410,12 @@ func embeddedCIDText(d lpdf.Value) map[int]string {
 		return nil
 	}
 	return out
+}
+
+// codeBytes is the inverse of code for codes of one or two bytes.
+func codeBytes(n int) string {
+	if n < 0x100 {
+		return string([]byte{byte(n)})
+	}
+	return string([]byte{byte(n >> 8), byte(n)})
 }

@@ -186,3 +186,23 @@ func TestAdobeCollection(t *testing.T) {
 		t.Errorf("got %q, want ぁあぃい", got)
 	}
 }
+
+// TestPredefinedCJKCMaps: composite fonts whose /Encoding is one of
+// Adobe's predefined CMaps for a legacy character set, without a
+// ToUnicode map: one-byte and two-byte codes cut by the set's lead bytes
+// and read in that set.
+func TestPredefinedCJKCMaps(t *testing.T) {
+	cases := []struct{ cmap, ordering, shown, want string }{
+		{"90ms-RKSJ-H", "Japan1", `\215s\223\256\214v\211\346 2010`, "行動計画 2010"},
+		{"GBK-EUC-H", "GB1", `\320\320\266\257\274\306\273\256 2010`, "行动计划 2010"},
+		{"KSCms-UHC-H", "Korea1", `\307\340\265\277 \260\350\310\271 2010`, "행동 계획 2010"},
+		{"ETen-B5-H", "CNS1", `\246\346\260\312\255p\265e 2010`, "行動計畫 2010"},
+	}
+	for _, c := range cases {
+		font := "<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /" + c.cmap + " /DescendantFonts [5 0 R] >>"
+		objs := []string{"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Ryumin-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (" + c.ordering + ") /Supplement 2 >> /DW 1000 >>"}
+		if got := lineTexts(t, fontPDF(font, objs, "BT /F1 12 Tf 72 700 Td ("+c.shown+") Tj ET")); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.cmap, got, c.want)
+		}
+	}
+}

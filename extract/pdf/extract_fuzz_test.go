@@ -26,6 +26,8 @@ func FuzzExtract(f *testing.F) {
 		`BT /F1 12 Tf 0.7 0.7 -0.7 0.7 72 700 Tm (\001\002\001) Tj ET`))
 	f.Add(fontPDF("<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Subtype /CIDFontType2 /CIDToGIDMap 5 0 R >>] >>", []string{streamObj("\x00\x01\x00\x02")},
 		`BT /F1 12 Tf 72 700 Td <00010002> Tj ET`))
+	f.Add(fontPDF("<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /90ms-RKSJ-H /DescendantFonts [<< /Subtype /CIDFontType0 /DW 1000 >>] >>", nil,
+		`BT /F1 12 Tf 72 700 Td (\215s\223\256\214v\211\346 2010 \201) Tj ET`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Extract(context.Background(), data, Options{Workers: 2, MaxPages: 50})
 		if err == nil && doc == nil {

@@ -121,6 +121,9 @@ func cidWidths(w lpdf.Value) map[int]float64 {
 // codes cuts a shown string into character codes.
 func (f *font) codes(s string, out []string) []string {
 	out = out[:0]
+	if f.twoByte && f.text.cjk != nil {
+		return f.text.cjk.cut(s, out)
+	}
 	if f.twoByte {
 		for i := 0; i+1 < len(s); i += 2 {
 			out = append(out, s[i:i+2])
@@ -145,6 +148,13 @@ func code(c string) int {
 // width is the advance of one code in glyph units (1000 per em).
 func (f *font) width(c string) float64 {
 	n := code(c)
+	if f.twoByte && f.text.cjk != nil {
+		// the code is not the CID /W is keyed by
+		if len(c) == 1 {
+			return f.dw / 2
+		}
+		return f.dw
+	}
 	if f.twoByte {
 		if w, ok := f.cidW[n]; ok {
 			return w

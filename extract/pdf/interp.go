@@ -160,7 +160,7 @@ func (in *interp) run(strm, res lpdf.Value, g gstate) {
 				})
 			}
 			tx := w*g.size + g.tc
-			if !f.twoByte && c == " " {
+			if c == " " { // a one-byte code 32, as the spec says
 				tx += g.tw
 			}
 			tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(tm)
