@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -38,6 +39,12 @@ func runChromium(t *testing.T, bin, url string, extra ...string) (string, string
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}, extra...)
 	cmd := exec.CommandContext(ctx, bin, append(args, url)...)
+	// Chromium's renderer and GPU processes inherit its output: on the
+	// deadline kill the whole process group, and stop waiting for the pipes
+	// soon after, so a stuck browser fails the test instead of hanging it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 10 * time.Second
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
