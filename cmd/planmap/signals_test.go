@@ -118,8 +118,10 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 		err error
 	}
 	cleanDone := make(chan ran, 1)
+	// 20 s per document: the hanging one always times out, and a sample
+	// never does, even under -race on a loaded machine (5 s was too close).
 	go func() { // the clean run, meanwhile: it waits out the hanging document too
-		r, err := planmapE(2*time.Minute, "extract", "-q", "--timeout", "5s", "-o", filepath.Join(cleanDir, "out.jsonl"), batchDir)
+		r, err := planmapE(2*time.Minute, "extract", "-q", "--timeout", "20s", "-o", filepath.Join(cleanDir, "out.jsonl"), batchDir)
 		cleanDone <- ran{r, err}
 	}()
 	prevDir, prev := previousOutput(t)
@@ -131,7 +133,7 @@ func TestSIGKILLLosesNothing(t *testing.T) {
 	expectGone(t, kids)
 	sameFiles(t, prevDir, prev)
 
-	rerun := planmap(t, 2*time.Minute, "extract", "-q", "--timeout", "5s", "-o", filepath.Join(prevDir, "out.jsonl"), batchDir)
+	rerun := planmap(t, 2*time.Minute, "extract", "-q", "--timeout", "20s", "-o", filepath.Join(prevDir, "out.jsonl"), batchDir)
 	c := <-cleanDone
 	if c.err != nil {
 		t.Fatal(c.err)
