@@ -21,8 +21,9 @@ import (
 )
 
 // suiteTimeout is --timeout in the end-to-end runs: short, so that the
-// document that hangs costs seconds.
-const suiteTimeout = 5 * time.Second
+// document that hangs costs seconds, but long enough that a sample never
+// times out under -race on a loaded machine (5 s did, once).
+const suiteTimeout = 15 * time.Second
 
 // makeSuite copies the committed bad-input suite (testdata/bad) into a
 // fresh folder and, with local, adds the cases that are not committed.
