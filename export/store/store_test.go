@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/planmap/planmap/corpus"
 	"github.com/planmap/planmap/corpus/corpustest"
@@ -152,4 +154,47 @@ func TestMigrateTwice(t *testing.T) {
 	if _, err := os.Stat(dsn); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkQueue: one job's trip through the queue on PostgreSQL —
+// enqueue, claim, complete with a real plan (the East of England sample,
+// 32 pages, 68 actions, 168 milestones) — to show how many documents
+// a second one database serves before the readers (CPU) are the limit.
+func BenchmarkQueue(b *testing.B) {
+	path := filepath.Join(corpustest.Root(b), "corpus", "samples", "east-of-england-regional-social-strategy-action-plan-2007-2010.pdf")
+	in := corpus.Input{Path: path, Name: corpus.DocumentName(path)}
+	data, err := corpus.Read(&in, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ldoc, err := extract.Extract(context.Background(), in.Format, data, extract.Limits{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	plan := normalise.Normalise(ldoc, path, normalise.Options{})
+	ctx := context.Background()
+	s, err := store.Open(ctx, storetest.Postgres(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	r := store.Reader{Version: "bench", Options: "{}"}
+	b.ResetTimer()
+	for i := range b.N {
+		p := path + "#" + strconv.Itoa(i)
+		hash := strconv.Itoa(i)
+		if _, err := s.Enqueue(ctx, r, hash, p, string(in.Format), data); err != nil {
+			b.Fatal(err)
+		}
+		j, _, err := s.Claim(ctx, r, "bench", time.Minute)
+		if err != nil || j == nil {
+			b.Fatal("claim", err)
+		}
+		d := normalise.Document{File: p, Name: in.Name, ID: hash, Format: string(in.Format), Size: in.Size, Status: "ok", Plan: plan}
+		if err := s.Complete(ctx, j, "bench", &d, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(len(plan.Actions)), "actions/doc")
 }
