@@ -304,17 +304,19 @@ func (im *importer) read(ctx context.Context, st *store.Store, c *extractConfig,
 			return true
 		},
 	}
-	var bar *progress
+	var bar *rateBar
 	if !c.quiet && isTerminal(stderr) {
-		bar = newProgress(stderr, len(inputs), start)
+		bar = newRateBar(stderr, len(inputs))
 	}
 	b.done = func(d *normalise.Document) {
+		reused := d.Status == statusStored
+		failed := failedStatus(d.Status) && !reused
 		im.record(d)
 		if im.err != nil {
 			stop()
 		}
 		if bar != nil {
-			bar.update(d)
+			bar.add(reused, failed)
 		}
 	}
 	b.run(ctx, inputs)
