@@ -19,8 +19,18 @@ const StatusPending = "pending"
 // same content as an earlier one marked duplicate (as corpus.MarkDuplicates
 // does), and each ok reading with its plan.
 func (s *Store) Documents(ctx context.Context) ([]normalise.Document, error) {
+	return s.documents(ctx, true)
+}
+
+// documents is Documents, without reading the plans when plans is false
+// (for counting: a large store's plans take gigabytes).
+func (s *Store) documents(ctx context.Context, plans bool) ([]normalise.Document, error) {
+	planColumn := "d.plan"
+	if !plans {
+		planColumn = "NULL"
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT f.path, f.name, f.content_hash, f.format, f.size, f.outcome,
-		d.status, d.error, d.pages, d.title, d.warnings, d.plan
+		d.status, d.error, d.pages, d.title, d.warnings, `+planColumn+`
 		FROM files f LEFT JOIN documents d
 		ON d.id = (SELECT MAX(id) FROM documents WHERE content_hash = f.content_hash AND path = f.path)
 		WHERE f.missing = 0 ORDER BY f.import_id, f.seq`)
@@ -87,7 +97,7 @@ type Count struct {
 // Status counts the files by their status (missing ones apart) and the
 // queue's jobs by state.
 func (s *Store) Status(ctx context.Context) ([]Count, error) {
-	docs, err := s.Documents(ctx)
+	docs, err := s.documents(ctx, false)
 	if err != nil {
 		return nil, err
 	}
