@@ -264,10 +264,10 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		workers:   c.workers,
 		failFast:  c.strict,
 	}
-	var bar *progress
+	var bar *rateBar
 	if !c.quiet && isTerminal(stderr) {
-		bar = newProgress(stderr, len(inputs), start)
-		b.done = bar.update
+		bar = newRateBar(stderr, len(inputs))
+		b.done = func(d *normalise.Document) { bar.add(false, failedStatus(d.Status)) }
 	}
 	docs, strictFailed := b.run(ctx, inputs)
 	ext.Close()

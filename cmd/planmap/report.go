@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/planmap/planmap/extract/layout"
@@ -28,77 +27,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// progress draws a one-line bar on a terminal: done/total, failures and
-// elapsed time, redrawn at most ten times a second, and every second while
-// a slow document holds everything up.
-type progress struct {
-	w      io.Writer
-	total  int
-	start  time.Time
-	mu     sync.Mutex
-	done   int
-	failed int
-	last   time.Time
-	stop   chan struct{}
-}
-
-func newProgress(w io.Writer, total int, start time.Time) *progress {
-	p := &progress{w: w, total: total, start: start, stop: make(chan struct{})}
-	go func() {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-t.C:
-				p.mu.Lock()
-				p.draw(time.Now())
-				p.mu.Unlock()
-			case <-p.stop:
-				return
-			}
-		}
-	}()
-	return p
-}
-
-func (p *progress) update(d *normalise.Document) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.done++
-	if failedStatus(d.Status) {
-		p.failed++
-	}
-	now := time.Now()
-	if p.done < p.total && now.Sub(p.last) < 100*time.Millisecond {
-		return
-	}
-	p.draw(now)
-}
-
-func (p *progress) draw(now time.Time) {
-	p.last = now
-	const width = 30
-	filled := 0
-	if p.total > 0 {
-		filled = width * p.done / p.total
-	}
-	bar := strings.Repeat("=", filled) + strings.Repeat(" ", width-filled)
-	el := now.Sub(p.start).Round(time.Second)
-	fmt.Fprintf(p.w, "\r\033[K[%s] %d/%d documents", bar, p.done, p.total)
-	if p.failed > 0 {
-		fmt.Fprintf(p.w, ", %d failed", p.failed)
-	}
-	fmt.Fprintf(p.w, "  %s", el)
-}
-
-// clear stops the bar and removes it before other output.
-func (p *progress) clear() {
-	close(p.stop)
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	fmt.Fprint(p.w, "\r\033[K")
 }
 
 // tally counts what a run produced.

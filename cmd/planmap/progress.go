@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// rateBar is import's progress on a terminal: documents done of total,
+// rateBar is extract's and import's progress on a terminal: documents done of total,
 // the rate since the start and the time left at that rate, so that a
 // batch of thousands can be planned around. Documents the store already
 // held count as done but not in the rate: they take no time, and would
