@@ -100,9 +100,10 @@ compare: build
 	./$(BIN) extract -q --level $(LEVEL) -o $(OUT)/compare.xlsx $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
 	./$(BIN) report -q --level $(LEVEL) -o $(OUT)/compare.html $(SHARED)/corpus $(SHARED)/bench/real-docs; rc=$$?; [ $$rc = 0 ] || [ $$rc = 3 ]
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then \
-		soffice --headless --convert-to pdf --outdir $(OUT)/compare $(OUT)/compare.xlsx >/dev/null && \
-		pdftoppm -png -r 110 -f 1 -l 3 $(OUT)/compare/compare.pdf $(OUT)/compare/sheet && \
-		echo "pictures: $$(ls $(OUT)/compare/*.png | tr '\n' ' ')"; \
+		if soffice --headless --convert-to pdf --outdir $(OUT)/compare $(OUT)/compare.xlsx >/dev/null 2>&1 && \
+			pdftoppm -png -r 110 -f 1 -l 3 $(OUT)/compare/compare.pdf $(OUT)/compare/sheet; then \
+			echo "pictures: $$(ls $(OUT)/compare/*.png | tr '\n' ' ')"; \
+		else echo "LibreOffice could not open the workbook (Calc missing? make tools installs it): no pictures"; fi; \
 	else echo "LibreOffice or pdftoppm missing (make tools): no pictures"; fi
 
 clean:
