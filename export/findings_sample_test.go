@@ -1,9 +1,7 @@
 package export
 
 import (
-	"encoding/csv"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -53,19 +51,9 @@ func findingKey(sheet string, col map[string]int, r []string) string {
 
 func readFindingLabels(t *testing.T) map[string]findingLabel {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "findings-labelled.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	cr := csv.NewReader(f)
-	cr.Comment = '#'
-	recs, err := cr.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, recs := readCSVFile(t, filepath.Join("testdata", "findings-labelled.csv"))
 	out := map[string]findingLabel{}
-	for _, r := range recs[1:] {
+	for _, r := range recs {
 		if len(r) < 3 {
 			t.Fatalf("label row %q: want key,label,note", r)
 		}
@@ -98,22 +86,14 @@ func TestFindingsSample(t *testing.T) {
 	var table, detail strings.Builder
 	fmt.Fprintf(&table, "\n| sheet | type | findings | sampled | true | false | arguable | unlabelled | share true |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, sheet := range []string{"gaps", "overlaps"} {
-		f, err := os.Open(filepath.Join(dir, sheet+".csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		col := map[string]int{}
-		for i, h := range recs[0] {
-			col[h] = i
+		col, recs := readCSVFile(t, filepath.Join(dir, sheet+".csv"))
+		header := make([]string, len(col))
+		for h, i := range col {
+			header[i] = h
 		}
 		byType := map[string][][]string{}
 		var types []string
-		for _, r := range recs[1:] {
+		for _, r := range recs {
 			k := r[col["Type"]]
 			if byType[k] == nil {
 				types = append(types, k)
@@ -127,9 +107,7 @@ func TestFindingsSample(t *testing.T) {
 		}
 		for _, typ := range types {
 			rows := byType[typ]
-			rng := rand.New(rand.NewPCG(sampleSeed, uint64(len(typ))))
-			rng.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
-			sample := rows[:min(per, len(rows))]
+			sample := sampleOf(rows, typ, per)
 			n := map[string]int{}
 			for _, r := range sample {
 				key := findingKey(sheet, col, r)
@@ -142,7 +120,7 @@ func TestFindingsSample(t *testing.T) {
 					n["unlabelled"]++
 				}
 				fmt.Fprintf(&detail, "\n%s\n", key)
-				for i, h := range recs[0] {
+				for i, h := range header {
 					if i < len(r) && strings.TrimSpace(r[i]) != "" && h != "Type" {
 						fmt.Fprintf(&detail, "  %s: %s\n", h, r[i])
 					}

@@ -112,23 +112,15 @@ const maxPairsPerAction = 5
 // terms (or a name).
 const minSharedTerms = 2
 
-// minSameDocTerms: two actions of one document share its template, so they
-// must share three key terms (or a name) to be similar in substance.
+// minSameDocTerms: two actions of one document share its template and its
+// setting, so they must share three key terms besides (substanceCount) to
+// be similar in substance.
 const minSameDocTerms = 3
 
-// sharedCount counts the key terms (and names) a pair's terms column lists
-// before the words its document repeats.
-func sharedCount(terms string) int {
-	terms, _, _ = strings.Cut(terms, " (also shared")
-	if strings.TrimSpace(terms) == "" {
-		return 0
-	}
-	return len(strings.Split(terms, ","))
-}
-
-// substanceCount is sharedCount without the words both texts print
-// capitalised inside a sentence: within one document a place or a
-// programme the whole plan is about ("Cambridge-Milton Keynes-Oxford
+// substanceCount counts the key terms (and names) a pair's terms column
+// lists before the words its document repeats, leaving out the words both
+// texts print only capitalised inside a sentence: within one document a
+// place or a programme the whole plan is about ("Cambridge-Milton Keynes-Oxford
 // corridor") is its setting, not the substance two actions share.
 func substanceCount(terms, a, b string) int {
 	pa, pb := properTerms(a), properTerms(b)

@@ -1,9 +1,7 @@
 package export
 
 import (
-	"encoding/csv"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -31,17 +29,9 @@ type pairLabel struct {
 
 func readLabels(t *testing.T) map[string]pairLabel {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "overlaps-labelled.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, recs := readCSVFile(t, filepath.Join("testdata", "overlaps-labelled.csv"))
 	out := map[string]pairLabel{}
-	for _, r := range recs[1:] {
+	for _, r := range recs {
 		l := pairLabel{r[0], r[1], r[2], r[3], r[4]}
 		if l.label != "true" && l.label != "false" {
 			t.Fatalf("label %q of %s~%s: want true or false", l.label, l.a, l.b)
@@ -66,21 +56,9 @@ func TestOverlapSample(t *testing.T) {
 	if path == "" {
 		t.Skip("PLANMAP_OVERLAPS=overlaps.csv not set (scripts/overlap-sample.sh sets it)")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
+	col, recs := readCSVFile(t, path)
 	byKind := map[string][][]string{}
-	for _, r := range recs[1:] {
+	for _, r := range recs {
 		if k := r[col["Type"]]; k == overlapRepeated || k == overlapSimilar {
 			byKind[k] = append(byKind[k], r)
 		}
@@ -102,9 +80,7 @@ func TestOverlapSample(t *testing.T) {
 				all[1]++
 			}
 		}
-		r := rand.New(rand.NewPCG(sampleSeed, uint64(len(kind))))
-		r.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
-		sample := rows[:min(samplePerKind, len(rows))]
+		sample := sampleOf(rows, kind, samplePerKind)
 		sort.SliceStable(sample, func(i, j int) bool { return sample[i][col["Action A"]] < sample[j][col["Action A"]] })
 		yes, no, unl := 0, 0, 0
 		for _, row := range sample {
