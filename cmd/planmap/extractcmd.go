@@ -211,11 +211,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFatal
 	}
 	start := time.Now()
-	opt, err := normalise.LoadOptions(c.orgs, c.themes, c.manifest)
+	opt, err := c.readingOptions()
 	if err != nil {
-		return fail("%v", err)
-	}
-	if opt.Columns, err = normalise.LoadColumns(c.columns); err != nil {
 		return fail("%v", err)
 	}
 	if err := prepareOutput(c.output, c.output == defaultOutput || c.output == defaultReport); err != nil {
@@ -321,4 +318,15 @@ func find(ctx context.Context, paths []string, stdin io.Reader) ([]corpus.Input,
 	case <-ctx.Done():
 		return nil, nil, ctx.Err()
 	}
+}
+
+// readingOptions are the normalise options extract, import and worker read
+// with: the registry, taxonomy and manifest files, and the --columns file.
+func (c *extractConfig) readingOptions() (normalise.Options, error) {
+	opt, err := normalise.LoadOptions(c.orgs, c.themes, c.manifest)
+	if err != nil {
+		return opt, err
+	}
+	opt.Columns, err = normalise.LoadColumns(c.columns)
+	return opt, err
 }

@@ -156,11 +156,8 @@ func runImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFatal
 	}
 	start := time.Now()
-	opt, err := normalise.LoadOptions(c.orgs, c.themes, c.manifest)
+	opt, err := c.readingOptions()
 	if err != nil {
-		return fail("%v", err)
-	}
-	if opt.Columns, err = normalise.LoadColumns(c.columns); err != nil {
 		return fail("%v", err)
 	}
 	reader, err := readerOf(c)

@@ -21,7 +21,6 @@ import (
 	"github.com/planmap/planmap/corpus"
 	"github.com/planmap/planmap/export/store"
 	"github.com/planmap/planmap/extract/layout"
-	"github.com/planmap/planmap/normalise"
 )
 
 // runWorker is planmap worker.
@@ -54,11 +53,8 @@ func runWorker(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "planmap worker: "+format+"\n", args...)
 		return exitFatal
 	}
-	opt, err := normalise.LoadOptions(c.orgs, c.themes, c.manifest)
+	opt, err := c.readingOptions()
 	if err != nil {
-		return fail("%v", err)
-	}
-	if opt.Columns, err = normalise.LoadColumns(c.columns); err != nil {
 		return fail("%v", err)
 	}
 	reader, err := readerOf(c)
