@@ -115,7 +115,9 @@ func (n *normaliser) milestoneSubject(text string) string {
 	if strings.HasPrefix(subj, "the ") || strings.HasPrefix(subj, "The ") {
 		subj = subj[4:]
 	}
-	if subj == "" || strings.ContainsAny(subj, ",;:") || !nameWords(subj) {
+	// A proper name and nothing else: "Work with SIPSE" and "Secondment
+	// to GOSE" are not names.
+	if names, whole := orgPhrases(subj); subj == "" || strings.ContainsAny(subj, ",;:") || !whole || len(names) != 1 || names[0] != subj {
 		return ""
 	}
 	if m[2] == "to" && m[3] == "be" { // "Conference to be held": an event
@@ -132,27 +134,6 @@ func (n *normaliser) milestoneSubject(text string) string {
 		return ""
 	}
 	return subj
-}
-
-// nameWords reports a proper name: every word capitalised or an acronym,
-// but for connectors inside it ("Department for Work and Pensions");
-// "Work with SIPSE" and "Secondment to GOSE" are not names.
-func nameWords(s string) bool {
-	w := strings.Fields(s)
-	for i, x := range w {
-		switch x {
-		case "of", "for", "and", "&", "on", "in":
-			if i > 0 && i < len(w)-1 {
-				continue
-			}
-			return false
-		}
-		r := []rune(x)
-		if !(r[0] >= 'A' && r[0] <= 'Z') && !(r[0] >= '0' && r[0] <= '9' && i > 0) {
-			return false
-		}
-	}
-	return len(w) > 0
 }
 
 // definedAcronym reports a name the document defines, short or long.
@@ -303,8 +284,8 @@ func (n *normaliser) markWithin(owners map[string]bool) {
 
 // internalName reports a name a council's or health body's plan gives to
 // one of its own teams or posts: short acronyms ("CPH", "FH WFD"), a post
-// title followed by its remit ("Assistant Director ASC and Health", "AD
-// Integrated Commissioning") or a team ("People Strategy Team").
+// title followed by its remit ("Assistant Director ASC and Health") or a
+// team ("People Strategy Team").
 func internalName(s string) bool {
 	w := strings.Fields(s)
 	if len(w) == 0 {
@@ -323,8 +304,8 @@ func internalName(s string) bool {
 	if last == "team" || last == "teams" || last == "unit" || last == "directorate" {
 		return true
 	}
-	for i, x := range w[:min(3, len(w))] {
-		if orgs.IsPost(x) || (i == 0 && (x == "AD" || x == "DD")) {
+	for _, x := range w[:min(3, len(w))] {
+		if orgs.IsPost(x) {
 			return !orgs.IsHeadNoun(w[len(w)-1])
 		}
 	}
