@@ -36,6 +36,17 @@ func TestAccountability(t *testing.T) {
 		if none > len(p.Actions)/10 {
 			t.Errorf("%d of %d actions have no lead; every page's heading names a directorate", none, len(p.Actions))
 		}
+		// One commitment each directorate lists is that directorate's
+		// action: the same words stay two actions under two owners.
+		owners := map[string]bool{}
+		for _, a := range p.Actions {
+			if strings.HasPrefix(a.Text, "Whole family approach") {
+				owners[strings.Join(a.Leads, "; ")] = true
+			}
+		}
+		if !owners["CYPE"] || !owners["Public Health"] {
+			t.Errorf("'Whole family approach' under owners %v, want CYPE's and Public Health's", owners)
+		}
 		for page, want := range map[int]string{4: "CYPE", 9: "Public Health", 12: "GET", 35: "Adult Social Care"} {
 			if !byPage[page][want] {
 				t.Errorf("page %d: leads %v, want %q from the heading", page, byPage[page], want)
@@ -134,6 +145,45 @@ func TestAccountability(t *testing.T) {
 			if o.Within != "" {
 				t.Errorf("%q within %q, want a body of its own", o.Canonical, o.Within)
 			}
+		}
+	})
+	t.Run("a quantified group is no body", func(t *testing.T) {
+		t.Parallel()
+		// "… owned and monitored by each Directorate": every directorate,
+		// not one organisation.
+		p := normaliseShared(t, "bench/real-docs/kent-cc_ics-delivery-plan_cabinet-report_2025.pdf")
+		for _, a := range p.Actions {
+			for _, l := range a.Leads {
+				if strings.HasPrefix(l, "each ") {
+					t.Errorf("%q: lead %q", a.Text, l)
+				}
+			}
+			if strings.Contains(a.Text, "each Directorate") && !strings.Contains(a.LeadWhy, "names no one body") {
+				t.Errorf("%q: lead_why %q", a.Text, a.LeadWhy)
+			}
+		}
+		for _, o := range p.Organisations {
+			if strings.HasPrefix(o.Canonical, "each ") {
+				t.Errorf("organisation %q", o.Canonical)
+			}
+		}
+	})
+	t.Run("a partner in the lead cell", func(t *testing.T) {
+		t.Parallel()
+		// East of England SO6.2: "EERA with Housing Corporation" in the
+		// lead column: EERA leads, the Housing Corporation works with it.
+		p := normaliseShared(t, "corpus/east-of-england-regional-social-strategy-action-plan-2007-2010.pdf")
+		found := false
+		for _, a := range p.Actions {
+			if strings.HasSuffix(a.ID, "#SO6.2") {
+				found = true
+				if len(a.JointPartners) != 1 || !strings.Contains(a.JointPartners[0], "Housing Corporation") {
+					t.Errorf("SO6.2 joint partners %q, want the Housing Corporation", a.JointPartners)
+				}
+			}
+		}
+		if !found {
+			t.Error("no action SO6.2")
 		}
 	})
 }
