@@ -14,7 +14,7 @@ import (
 	"github.com/planmap/planmap/extract/layout"
 	"github.com/planmap/planmap/extract/layout/layouttest"
 	"github.com/planmap/planmap/normalise"
-	"github.com/planmap/planmap/normalise/eval"
+	"github.com/planmap/planmap/normalise/eval/evaltest"
 )
 
 const southEast = "south-east-social-inclusion-partnership-report-2002-2003"
@@ -63,24 +63,7 @@ func TestSouthEastConverted(t *testing.T) {
 	if len(odt.Actions) != len(docx.Actions) || len(odt.Actions) != 79 {
 		t.Errorf("ODT gives %d actions, DOCX %d; want 79 each", len(odt.Actions), len(docx.Actions))
 	}
-	gold, err := eval.LoadGold(filepath.Join(corpustest.Root(t), "corpus", "samples", "gold"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := eval.Score(gold, eval.FromActions(odt.Actions))
-	scored := false
-	for _, row := range r.Files {
-		if row.Document != odt.Document {
-			continue
-		}
-		scored = true
-		f1, lf := row.F1(), row.LeadF1()
-		t.Logf("action F1 %.3f (%d gold, %d predicted, %d matched), lead F1 %.3f", f1.Value, row.Gold, row.Pred, row.Matched, lf.Value)
-		if !f1.Defined || f1.Value < 0.9 {
-			t.Errorf("action F1 %v, want ≥ 0.90", f1.Value)
-		}
-	}
-	if !scored {
-		t.Fatalf("no gold for %s", odt.Document)
+	if f1 := evaltest.SampleRow(t, odt).F1(); !f1.Defined || f1.Value < 0.9 {
+		t.Errorf("action F1 %v, want ≥ 0.90", f1.Value)
 	}
 }
